@@ -1,0 +1,50 @@
+package dev.lockstep.core;
+
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.RequestId;
+import dev.lockstep.kv.Result;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An output of a replica step. A runtime executes effects strictly in order, and
+ * <b>a {@link Persist} is a barrier</b>: no later effect (of this step or any later step) is
+ * executed before that persist is durable. This is how persist-before-send is made explicit:
+ * a core places a message after the persist it depends on. A runtime may keep stepping the core
+ * while a persist is in flight and may make several queued persists durable with one fsync
+ * (group commit); after it does, it delivers {@link Event.Persisted}.
+ */
+public sealed interface Effect {
+
+    /** Make these records durable, in order, atomically as a unit; {@code seq} increases by 1. */
+    record Persist(long seq, List<DurableRecord> records) implements Effect {
+        public Persist {
+            records = List.copyOf(records);
+        }
+    }
+
+    /** Send a message to a peer (best effort: it may be lost, duplicated, reordered). */
+    record Send(NodeId to, Message message) implements Effect {}
+
+    /**
+     * The entry at {@code index} was applied to the state machine with this result. Every
+     * replica applies the same command at the same index; checkers compare these.
+     */
+    record Apply(long index, RequestId id, Command command, Result result) implements Effect {}
+
+    /** The answer to a {@link Event.ClientRequest}. */
+    record Reply(RequestId id, Result result) implements Effect {}
+
+    /**
+     * One step of the protocol as named in its TLA+ spec. {@code fields} holds the acting node,
+     * the action's parameters, the messages it sent and the post-values of the spec variables;
+     * values are JSON-shaped (String, Long/Integer, Boolean, List, Map). A production runtime drops
+     * these unless tracing is on. A trace effect is placed after the persist of the state it
+     * reports, so it is released exactly when that state is durable.
+     */
+    record Trace(String action, Map<String, Object> fields) implements Effect {
+        public Trace {
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+    }
+}

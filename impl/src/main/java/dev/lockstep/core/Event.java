@@ -1,0 +1,40 @@
+package dev.lockstep.core;
+
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.RequestId;
+import java.util.List;
+
+/**
+ * An input to a replica. {@link Replica#step(Event)} is the only way a replica's state changes.
+ */
+public sealed interface Event {
+
+    /** One unit of logical time passed. Timeouts are counted in ticks; there is no clock. */
+    record Tick() implements Event {
+        public static final Tick INSTANCE = new Tick();
+    }
+
+    /** A message from a peer arrived. */
+    record Receive(NodeId from, Message message) implements Event {}
+
+    /** A client submitted a command. The replica answers with exactly one {@link Effect.Reply}. */
+    record ClientRequest(RequestId id, Command command) implements Event {}
+
+    /**
+     * The runtime's durability callback: every {@link Effect.Persist} with sequence number
+     * {@code <= upTo} is durable.
+     */
+    record Persisted(long upTo) implements Event {}
+
+    /**
+     * Start-up after a crash or process restart: {@code durable} is exactly the sequence of
+     * records that survived on stable storage (possibly empty). Delivered once, as the first event
+     * of a replica instance that did not start from the initial state. A replica that starts
+     * fresh (empty storage at cluster creation) receives no Recover.
+     */
+    record Recover(List<DurableRecord> durable) implements Event {
+        public Recover {
+            durable = List.copyOf(durable);
+        }
+    }
+}

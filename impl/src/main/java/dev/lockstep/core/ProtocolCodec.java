@@ -1,0 +1,26 @@
+package dev.lockstep.core;
+
+/**
+ * The binary encoding of a protocol's messages (peer transport) and durable records
+ * (write-ahead log). Pure: byte arrays in and out. Decoding rejects malformed input with
+ * {@link CodecException}, never with a silent default.
+ */
+public interface ProtocolCodec {
+
+    byte[] encodeMessage(Message message);
+
+    Message decodeMessage(byte[] bytes) throws CodecException;
+
+    byte[] encodeRecord(DurableRecord record);
+
+    DurableRecord decodeRecord(byte[] bytes) throws CodecException;
+
+    /** Malformed or unknown encoded data. */
+    final class CodecException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public CodecException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lockstep.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Maps a protocol name to its {@link Protocol}. Adding a protocol means adding one line to
+ * {@link #ENTRIES}.
+ */
+public final class ProtocolRegistry {
+
+    private static final List<Supplier<Protocol>> ENTRIES = List.of(
+            // one line per protocol, e.g. dev.lockstep.raft.RaftProtocol::descriptor
+    );
+
+    private static final Map<String, Protocol> BY_NAME = index();
+
+    private ProtocolRegistry() {}
+
+    private static Map<String, Protocol> index() {
+        Map<String, Protocol> byName = new TreeMap<>();
+        for (Supplier<Protocol> entry : ENTRIES) {
+            Protocol p = entry.get();
+            if (byName.put(p.name(), p) != null) {
+                throw new IllegalStateException("two protocols named " + p.name());
+            }
+        }
+        return byName;
+    }
+
+    public static Optional<Protocol> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The protocol named {@code name}, or an exception listing the known names. */
+    public static Protocol get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown protocol '" + name + "'; known: " + String.join(", ", names())));
+    }
+
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.lockstep.kv;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A command of the key-value state machine. */
+public sealed interface Command {
+
+    /** True when the command only reads (served by a linearizable read, not through the log). */
+    boolean isReadOnly();
+
+    /** Read a key. Result: {@link Result.Value}. */
+    record Get(Bytes key) implements Command {
+        public boolean isReadOnly() {
+            return true;
+        }
+    }
+
+    /** Write a key, optionally only if it is absent (SET NX) or present (SET XX). */
+    record Put(Bytes key, Bytes value, Condition condition) implements Command {
+        public Put(Bytes key, Bytes value) {
+            this(key, value, Condition.ALWAYS);
+        }
+
+        public boolean isReadOnly() {
+            return false;
+        }
+    }
+
+    enum Condition { ALWAYS, IF_ABSENT, IF_PRESENT }
+
+    /** Remove a key. Result: {@link Result.Int} 1 if it existed, else 0. */
+    record Delete(Bytes key) implements Command {
+        public boolean isReadOnly() {
+            return false;
+        }
+    }
+
+    /**
+     * Compare-and-set: write {@code newValue} iff the current value equals {@code expected}
+     * ({@code Optional.empty()} = the key must be absent). Result: {@link Result.Ok} or
+     * {@link Result.NotApplied}.
+     */
+    record Cas(Bytes key, Optional<Bytes> expected, Bytes newValue) implements Command {
+        public boolean isReadOnly() {
+            return false;
+        }
+    }
+
+    /** Add {@code delta} to a decimal integer value (absent = 0). Result: {@link Result.Int}. */
+    record Incr(Bytes key, long delta) implements Command {
+        public boolean isReadOnly() {
+            return false;
+        }
+    }
+
+    /**
+     * An atomic mini-transaction (Sinfonia/Dstore style): if every compare holds, run the ops in
+     * order as one step and return {@link Result.Multi}; otherwise change nothing and return
+     * {@link Result.Aborted}. Redis MULTI/EXEC is a transaction with no compares.
+     */
+    record Txn(List<Compare> compares, List<Command> ops) implements Command {
+        public Txn {
+            compares = List.copyOf(compares);
+            ops = List.copyOf(ops);
+            for (Command op : ops) {
+                if (op instanceof Txn || op instanceof Noop) {
+                    throw new IllegalArgumentException("a transaction holds only plain commands, got " + op);
+                }
+            }
+        }
+
+        public boolean isReadOnly() {
+            return ops.stream().allMatch(Command::isReadOnly);
+        }
+    }
+
+    /** A transaction's guard: the key's current value equals {@code expected} (empty = absent). */
+    record Compare(Bytes key, Optional<Bytes> expected) {}
+
+    /** The entry a new leader appends to commit entries of earlier terms; changes nothing. */
+    record Noop() implements Command {
+        public static final Noop INSTANCE = new Noop();
+
+        public boolean isReadOnly() {
+            return false;
+        }
+    }
+}

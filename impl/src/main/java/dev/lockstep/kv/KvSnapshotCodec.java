@@ -1,0 +1,131 @@
+package dev.lockstep.kv;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Encodes a {@link KvStateMachine} as bytes, keys in sorted order so equal states give equal
+ * bytes. Layout: magic, version, appliedIndex, entries, sessions. Results are encoded by
+ * {@link ResultCodec}.
+ */
+final class KvSnapshotCodec {
+    private static final int MAGIC = 0x4B56534E; // "KVSN"
+    private static final int VERSION = 1;
+
+    private KvSnapshotCodec() {}
+
+    static byte[] encode(long appliedIndex, Map<Bytes, Bytes> data, SessionTable sessions) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeLong(appliedIndex);
+            List<Bytes> keys = new ArrayList<>(data.keySet());
+            keys.sort(null);
+            out.writeInt(keys.size());
+            for (Bytes key : keys) {
+                writeBytes(out, key);
+                writeBytes(out, data.get(key));
+            }
+            writeSessions(out, sessions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeSessions(DataOutputStream out, SessionTable sessions) throws IOException {
+        List<Long> clients = new ArrayList<>(sessions.sessions.keySet());
+        clients.sort(null);
+        out.writeInt(clients.size());
+        for (long client : clients) {
+            SessionTable.Session s = sessions.sessions.get(client);
+            out.writeLong(client);
+            out.writeLong(s.floor);
+            out.writeLong(s.lastIndex);
+            out.writeInt(s.results.size());
+            for (Map.Entry<Long, Result> e : s.results.entrySet()) {
+                out.writeLong(e.getKey());
+                ResultCodec.write(out, e.getValue());
+            }
+        }
+    }
+
+    static KvStateMachine decode(byte[] snapshot) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                throw new IllegalArgumentException("not a KV snapshot (bad magic or version)");
+            }
+            long appliedIndex = in.readLong();
+            int n = checkedCount(in.readInt(), snapshot.length);
+            Map<Bytes, Bytes> data = new HashMap<>(Math.max(16, n * 2));
+            for (int i = 0; i < n; i++) {
+                data.put(readBytes(in, snapshot.length), readBytes(in, snapshot.length));
+            }
+            SessionTable sessions = readSessions(in, snapshot.length);
+            if (in.available() != 0) {
+                throw new IllegalArgumentException("trailing bytes after KV snapshot");
+            }
+            return new KvStateMachine(new KvStore(data), sessions, appliedIndex);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated KV snapshot", e);
+        }
+    }
+
+    private static SessionTable readSessions(DataInputStream in, int limit) throws IOException {
+        SessionTable sessions = new SessionTable(KvStateMachine.DEFAULT_MAX_CLIENTS);
+        int clients = checkedCount(in.readInt(), limit);
+        for (int c = 0; c < clients; c++) {
+            long client = in.readLong();
+            SessionTable.Session s = new SessionTable.Session();
+            s.floor = in.readLong();
+            s.lastIndex = in.readLong();
+            int results = checkedCount(in.readInt(), limit);
+            for (int r = 0; r < results; r++) {
+                s.results.put(in.readLong(), ResultCodec.read(in, limit));
+            }
+            sessions.sessions.put(client, s);
+            sessions.clientByLastIndex.put(s.lastIndex, client);
+        }
+        return sessions;
+    }
+
+    static void writeBytes(DataOutputStream out, Bytes b) throws IOException {
+        out.writeInt(b.length());
+        out.write(b.unsafeArray());
+    }
+
+    static Bytes readBytes(DataInputStream in, int limit) throws IOException {
+        byte[] data = new byte[checkedCount(in.readInt(), limit)];
+        in.readFully(data);
+        return Bytes.wrap(data);
+    }
+
+    static Optional<Bytes> readOptional(DataInputStream in, int limit) throws IOException {
+        return in.readBoolean() ? Optional.of(readBytes(in, limit)) : Optional.empty();
+    }
+
+    static void writeOptional(DataOutputStream out, Optional<Bytes> b) throws IOException {
+        out.writeBoolean(b.isPresent());
+        if (b.isPresent()) {
+            writeBytes(out, b.get());
+        }
+    }
+
+    /** A length read from the input, rejected when negative or larger than the whole input. */
+    static int checkedCount(int n, int limit) {
+        if (n < 0 || n > limit) {
+            throw new IllegalArgumentException("corrupt length " + n + " in encoded data of " + limit + " bytes");
+        }
+        return n;
+    }
+}

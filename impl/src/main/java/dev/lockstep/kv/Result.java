@@ -1,0 +1,56 @@
+package dev.lockstep.kv;
+
+import dev.lockstep.core.NodeId;
+import java.util.List;
+import java.util.Optional;
+
+/** The outcome of a client request. */
+public sealed interface Result {
+
+    /** A read's value; empty when the key is absent. */
+    record Value(Optional<Bytes> value) implements Result {}
+
+    record Ok() implements Result {
+        public static final Ok INSTANCE = new Ok();
+    }
+
+    /** A conditional write (SET NX/XX, CAS) whose condition did not hold: nothing changed. */
+    record NotApplied() implements Result {
+        public static final NotApplied INSTANCE = new NotApplied();
+    }
+
+    record Int(long value) implements Result {}
+
+    /** The command was applied and failed deterministically (e.g. INCR of a non-integer). */
+    record Error(String message) implements Result {}
+
+    /** The results of a transaction's ops, in order. */
+    record Multi(List<Result> results) implements Result {
+        public Multi {
+            results = List.copyOf(results);
+        }
+    }
+
+    /** A transaction whose compares did not all hold: nothing changed. */
+    record Aborted() implements Result {
+        public static final Aborted INSTANCE = new Aborted();
+    }
+
+    /**
+     * This replica did not accept the request (it is not the leader); it was not applied here.
+     * Retry at {@code leaderHint} if known.
+     */
+    record NotLeader(Optional<NodeId> leaderHint) implements Result {}
+
+    /**
+     * The request was accepted but its outcome is unknown (e.g. leadership was lost before it
+     * committed): it may or may not take effect. Retry with the same {@link RequestId}; client
+     * sessions make the retry safe.
+     */
+    record Unknown(String reason) implements Result {}
+
+    /** True when this result says the request definitely took effect or was definitely read. */
+    default boolean isDefinite() {
+        return !(this instanceof NotLeader || this instanceof Unknown);
+    }
+}
