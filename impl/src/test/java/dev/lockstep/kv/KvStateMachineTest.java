@@ -1,0 +1,141 @@
+package dev.lockstep.kv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.kv.Command.Cas;
+import dev.lockstep.kv.Command.Compare;
+import dev.lockstep.kv.Command.Condition;
+import dev.lockstep.kv.Command.Delete;
+import dev.lockstep.kv.Command.Get;
+import dev.lockstep.kv.Command.Incr;
+import dev.lockstep.kv.Command.Put;
+import dev.lockstep.kv.Command.Txn;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class KvStateMachineTest {
+    private static final Bytes A = Bytes.utf8("a");
+    private static final Bytes B = Bytes.utf8("b");
+
+    private final KvStateMachine sm = new KvStateMachine();
+    private long index;
+    private long seq;
+
+    private Result apply(Command c) {
+        return sm.apply(++index, new RequestId(1, ++seq), c);
+    }
+
+    private static Result.Value value(String v) {
+        return new Result.Value(Optional.of(Bytes.utf8(v)));
+    }
+
+    @Test
+    void putGetDelete() {
+        assertEquals(new Result.Value(Optional.empty()), sm.read(new Get(A)));
+        assertEquals(Result.Ok.INSTANCE, apply(new Put(A, Bytes.utf8("1"))));
+        assertEquals(value("1"), sm.read(new Get(A)));
+        assertEquals(new Result.Int(1), apply(new Delete(A)));
+        assertEquals(new Result.Int(0), apply(new Delete(A)));
+        assertEquals(new Result.Value(Optional.empty()), sm.read(new Get(A)));
+    }
+
+    @Test
+    void conditionalPutsFollowSetNxAndXx() {
+        assertEquals(Result.NotApplied.INSTANCE, apply(new Put(A, Bytes.utf8("x"), Condition.IF_PRESENT)));
+        assertEquals(Result.Ok.INSTANCE, apply(new Put(A, Bytes.utf8("1"), Condition.IF_ABSENT)));
+        assertEquals(Result.NotApplied.INSTANCE, apply(new Put(A, Bytes.utf8("2"), Condition.IF_ABSENT)));
+        assertEquals(Result.Ok.INSTANCE, apply(new Put(A, Bytes.utf8("3"), Condition.IF_PRESENT)));
+        assertEquals(value("3"), sm.read(new Get(A)));
+    }
+
+    @Test
+    void casComparesCurrentValueWithAbsentAllowed() {
+        assertEquals(Result.Ok.INSTANCE, apply(new Cas(A, Optional.empty(), Bytes.utf8("1"))));
+        assertEquals(Result.NotApplied.INSTANCE, apply(new Cas(A, Optional.empty(), Bytes.utf8("2"))));
+        assertEquals(Result.NotApplied.INSTANCE, apply(new Cas(A, Optional.of(Bytes.utf8("0")), Bytes.utf8("2"))));
+        assertEquals(Result.Ok.INSTANCE, apply(new Cas(A, Optional.of(Bytes.utf8("1")), Bytes.utf8("2"))));
+        assertEquals(value("2"), sm.read(new Get(A)));
+    }
+
+    @Test
+    void incrCountsFromAbsentAndRejectsNonIntegers() {
+        assertEquals(new Result.Int(5), apply(new Incr(A, 5)));
+        assertEquals(new Result.Int(3), apply(new Incr(A, -2)));
+        apply(new Put(B, Bytes.utf8("x")));
+        assertEquals(new Result.Error(KvStore.NOT_AN_INTEGER), apply(new Incr(B, 1)));
+        apply(new Put(B, Bytes.utf8(Long.toString(Long.MAX_VALUE))));
+        assertEquals(new Result.Error(KvStore.NOT_AN_INTEGER), apply(new Incr(B, 1)));
+        assertEquals(value(Long.toString(Long.MAX_VALUE)), sm.read(new Get(B)));
+    }
+
+    @Test
+    void transactionIsAllOrNothingOnItsCompares() {
+        Txn guarded = new Txn(List.of(new Compare(A, Optional.empty())),
+                List.of(new Put(A, Bytes.utf8("1")), new Incr(B, 2), new Get(B)));
+        assertEquals(new Result.Multi(List.of(Result.Ok.INSTANCE, new Result.Int(2), value("2"))), apply(guarded));
+        assertEquals(Result.Aborted.INSTANCE, apply(guarded));
+        assertEquals(value("2"), sm.read(new Get(B)));
+        assertTrue(new Txn(List.of(), List.of(new Get(A), new Get(B))).isReadOnly());
+        assertThrows(IllegalArgumentException.class, () -> new Txn(List.of(), List.of(guarded)));
+    }
+
+    @Test
+    void retriedRequestIsAppliedOnceAndGetsTheFirstResult() {
+        RequestId id = new RequestId(7, 1);
+        assertEquals(new Result.Int(1), sm.apply(1, id, new Incr(A, 1)));
+        assertEquals(new Result.Int(1), sm.apply(2, id, new Incr(A, 1)));
+        assertEquals(value("1"), sm.read(new Get(A)));
+        // Pipelined requests of one session may apply out of seq order; each still runs once.
+        assertEquals(new Result.Int(11), sm.apply(3, new RequestId(7, 3), new Incr(A, 10)));
+        assertEquals(new Result.Int(111), sm.apply(4, new RequestId(7, 2), new Incr(A, 100)));
+        assertEquals(new Result.Int(11), sm.apply(5, new RequestId(7, 3), new Incr(A, 10)));
+    }
+
+    @Test
+    void requestOlderThanTheSessionWindowIsRefusedNotReapplied() {
+        for (int s = 1; s <= SessionTable.WINDOW + 5; s++) {
+            sm.apply(s, new RequestId(9, s), new Incr(A, 1));
+        }
+        long next = SessionTable.WINDOW + 6;
+        assertEquals(new Result.Error(SessionTable.TOO_OLD), sm.apply(next, new RequestId(9, 2), new Incr(A, 1)));
+        assertEquals(value(Integer.toString(SessionTable.WINDOW + 5)), sm.read(new Get(A)));
+    }
+
+    @Test
+    void applyOutOfOrderIsABug() {
+        assertThrows(IllegalStateException.class, () -> sm.apply(2, null, Command.Noop.INSTANCE));
+    }
+
+    @Test
+    void snapshotRestoresStateAndSessionsAndIsCanonical() {
+        apply(new Put(B, Bytes.utf8("2")));
+        apply(new Put(A, Bytes.utf8("1")));
+        RequestId incr = new RequestId(3, 1);
+        sm.apply(++index, incr, new Incr(Bytes.utf8("n"), 1));
+        byte[] snapshot = sm.snapshot();
+        KvStateMachine restored = KvStateMachine.restore(snapshot);
+        assertTrue(restored.sameContentAs(sm));
+        assertArrayEquals(snapshot, restored.snapshot());
+        // The session survived: the retry is still deduplicated after restore.
+        assertEquals(new Result.Int(1), restored.apply(index + 1, incr, new Incr(Bytes.utf8("n"), 1)));
+        assertEquals(value("1"), restored.read(new Get(Bytes.utf8("n"))));
+    }
+
+    @Test
+    void corruptSnapshotIsRejectedWithAClearError() {
+        apply(new Put(A, Bytes.utf8("1")));
+        byte[] snapshot = sm.snapshot();
+        byte[] truncated = java.util.Arrays.copyOf(snapshot, snapshot.length - 3);
+        assertThrows(IllegalArgumentException.class, () -> KvStateMachine.restore(truncated));
+        byte[] badMagic = snapshot.clone();
+        badMagic[0] ^= 0x55;
+        assertThrows(IllegalArgumentException.class, () -> KvStateMachine.restore(badMagic));
+        byte[] hugeLength = snapshot.clone();
+        hugeLength[20] = 0x7f; // the entry count's high byte
+        assertThrows(IllegalArgumentException.class, () -> KvStateMachine.restore(hugeLength));
+    }
+}
