@@ -2,6 +2,7 @@ package dev.lockstep.server.wal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A replica's stable storage: an append-only sequence of opaque records (a protocol's encoded
@@ -23,6 +24,13 @@ public interface WriteAheadLog extends AutoCloseable {
      */
     void append(byte[] record, boolean checkpoint) throws IOException;
 
+    /**
+     * Appends records as one atomic unit (buffered, not yet durable): after a crash, recovery
+     * returns either all of them or none. This is what one {@code Effect.Persist} needs ("durable,
+     * in order, atomically as a unit"); {@link #append} is the unit of one record.
+     */
+    void appendAtomically(List<Entry> entries) throws IOException;
+
     /** Makes every appended record durable (fsync, unless the log was opened with fsync off). */
     void sync() throws IOException;
 
@@ -34,4 +42,11 @@ public interface WriteAheadLog extends AutoCloseable {
      * @param truncatedTail a description of the torn/corrupt tail that was discarded, or null
      */
     record Recovery(List<byte[]> records, String truncatedTail) {}
+
+    /** One record to append: its payload and whether it is a checkpoint. */
+    record Entry(byte[] payload, boolean checkpoint) {
+        public Entry {
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
 }
