@@ -16,7 +16,10 @@ import java.util.Map;
  */
 public sealed interface Effect {
 
-    /** Make these records durable, in order, atomically as a unit; {@code seq} increases by 1. */
+    /**
+     * Make these records durable, in order, atomically as a unit. {@code seq} starts at 1 for
+     * each replica instance (a restarted replica counts afresh) and increases by 1 per Persist.
+     */
     record Persist(long seq, List<DurableRecord> records) implements Effect {
         public Persist {
             records = List.copyOf(records);

@@ -9,6 +9,7 @@ package dev.lockstep.core;
  * @param specModule the spec's module name ({@code Raft}); {@code MC<specModule>} and
  *     {@code Trace<specModule>} are its model-checking and trace-validation modules
  * @param invariants the protocol's invariants over a cluster, mirroring the spec's
+ * @param messageTraceForm how a message is written in a trace line
  */
 public record Protocol(
         String name,
@@ -16,4 +17,12 @@ public record Protocol(
         String specModule,
         ReplicaFactory factory,
         ProtocolCodec codec,
-        ClusterInvariant invariants) {}
+        ClusterInvariant invariants,
+        MessageTraceForm messageTraceForm) {
+
+    /** A descriptor whose messages are traced in {@link MessageTraceForm#MINIMAL} form. */
+    public Protocol(String name, String specDir, String specModule, ReplicaFactory factory, ProtocolCodec codec,
+            ClusterInvariant invariants) {
+        this(name, specDir, specModule, factory, codec, invariants, MessageTraceForm.MINIMAL);
+    }
+}

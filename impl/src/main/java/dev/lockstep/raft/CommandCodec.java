@@ -1,0 +1,135 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.ProtocolCodec.CodecException;
+import dev.lockstep.kv.Bytes;
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.Command.Cas;
+import dev.lockstep.kv.Command.Compare;
+import dev.lockstep.kv.Command.Condition;
+import dev.lockstep.kv.Command.Delete;
+import dev.lockstep.kv.Command.Get;
+import dev.lockstep.kv.Command.Incr;
+import dev.lockstep.kv.Command.Noop;
+import dev.lockstep.kv.Command.Put;
+import dev.lockstep.kv.Command.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Binary encoding of the KV {@link Command}s carried in log entries (one tag byte, then fields). */
+final class CommandCodec {
+    private static final int GET = 1;
+    private static final int PUT = 2;
+    private static final int DELETE = 3;
+    private static final int CAS = 4;
+    private static final int INCR = 5;
+    private static final int TXN = 6;
+    private static final int NOOP = 7;
+    private static final Condition[] CONDITIONS = Condition.values();
+
+    private CommandCodec() {}
+
+    static void write(Wire.Writer w, Command c) {
+        if (c instanceof Get g) {
+            w.u8(GET);
+            w.bytes(g.key());
+        } else if (c instanceof Put p) {
+            w.u8(PUT);
+            w.bytes(p.key());
+            w.bytes(p.value());
+            w.u8(p.condition().ordinal());
+        } else if (c instanceof Delete d) {
+            w.u8(DELETE);
+            w.bytes(d.key());
+        } else if (c instanceof Cas cas) {
+            w.u8(CAS);
+            w.bytes(cas.key());
+            writeOptional(w, cas.expected());
+            w.bytes(cas.newValue());
+        } else if (c instanceof Incr i) {
+            w.u8(INCR);
+            w.bytes(i.key());
+            w.svar(i.delta());
+        } else if (c instanceof Txn t) {
+            writeTxn(w, t);
+        } else if (c instanceof Noop) {
+            w.u8(NOOP);
+        } else {
+            throw new IllegalArgumentException("unknown command " + c);
+        }
+    }
+
+    private static void writeTxn(Wire.Writer w, Txn t) {
+        w.u8(TXN);
+        w.uvar(t.compares().size());
+        for (Compare cmp : t.compares()) {
+            w.bytes(cmp.key());
+            writeOptional(w, cmp.expected());
+        }
+        w.uvar(t.ops().size());
+        for (Command op : t.ops()) {
+            write(w, op);
+        }
+    }
+
+    static Command read(Wire.Reader r) throws CodecException {
+        int tag = r.u8();
+        if (tag == TXN) {
+            return readTxn(r);
+        }
+        if (tag == NOOP) {
+            return Noop.INSTANCE;
+        }
+        return readPlain(tag, r);
+    }
+
+    /** A command that may appear inside a transaction (never recurses, whatever the input). */
+    private static Command readPlain(int tag, Wire.Reader r) throws CodecException {
+        switch (tag) {
+            case GET:
+                return new Get(r.bytes());
+            case PUT:
+                return new Put(r.bytes(), r.bytes(), condition(r.u8()));
+            case DELETE:
+                return new Delete(r.bytes());
+            case CAS:
+                return new Cas(r.bytes(), readOptional(r), r.bytes());
+            case INCR:
+                return new Incr(r.bytes(), r.svar());
+            default:
+                throw new CodecException("unknown or misplaced command tag " + tag);
+        }
+    }
+
+    private static Txn readTxn(Wire.Reader r) throws CodecException {
+        int compareCount = r.count();
+        List<Compare> compares = new ArrayList<>(compareCount);
+        for (int k = 0; k < compareCount; k++) {
+            compares.add(new Compare(r.bytes(), readOptional(r)));
+        }
+        int opCount = r.count();
+        List<Command> ops = new ArrayList<>(opCount);
+        for (int k = 0; k < opCount; k++) {
+            ops.add(readPlain(r.u8(), r));
+        }
+        return new Txn(compares, ops);
+    }
+
+    private static Condition condition(int ordinal) throws CodecException {
+        if (ordinal >= CONDITIONS.length) {
+            throw new CodecException("unknown put condition " + ordinal);
+        }
+        return CONDITIONS[ordinal];
+    }
+
+    private static void writeOptional(Wire.Writer w, Optional<Bytes> b) {
+        w.bool(b.isPresent());
+        if (b.isPresent()) {
+            w.bytes(b.get());
+        }
+    }
+
+    private static Optional<Bytes> readOptional(Wire.Reader r) throws CodecException {
+        return r.bool() ? Optional.of(r.bytes()) : Optional.empty();
+    }
+}

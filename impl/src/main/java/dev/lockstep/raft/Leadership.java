@@ -1,0 +1,214 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.NodeId;
+import dev.lockstep.core.Role;
+import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
+import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;
+import dev.lockstep.raft.RaftMessage.RequestVoteRequest;
+import dev.lockstep.raft.RaftMessage.RequestVoteResponse;
+
+/**
+ * Elections (Raft §5.2) with PreVote (thesis §9.6): the randomized election timer, the spec
+ * actions {@code Timeout}, {@code HandleRequestPreVoteRequest}, {@code HandleRequestPreVoteResponse},
+ * {@code BecomeCandidate}, {@code HandleRequestVoteRequest}, {@code HandleRequestVoteResponse},
+ * {@code BecomeLeader} and {@code UpdateTerm}, and stepping down.
+ */
+class Leadership {
+    protected final RaftContext ctx;
+    protected final RaftState st;
+    private int electionElapsed;
+    private int electionTimeout;
+    /** Ticks since this replica last heard from a leader of its term (saturating). */
+    private int ticksSinceLeader;
+
+    Leadership(RaftContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.state;
+        onRestart();
+    }
+
+    /** Timers as after a (re)start: no leader heard of, a fresh randomized election timeout. */
+    final void onRestart() {
+        ticksSinceLeader = ctx.config.electionTicksMin();
+        resetElectionTimer();
+    }
+
+    void tick() {
+        if (st.isLeader()) {
+            ctx.replication.tickHeartbeat();
+            return;
+        }
+        if (ticksSinceLeader < Integer.MAX_VALUE) {
+            ticksSinceLeader++;
+        }
+        if (++electionElapsed >= electionTimeout) {
+            timeout();
+        }
+    }
+
+    /** Spec {@code Timeout(i)}: start a pre-vote round for {@code currentTerm + 1}. */
+    void timeout() {
+        resetElectionTimer();
+        st.role = Role.PRE_CANDIDATE;
+        st.votesGranted = RaftContext.bit(ctx.selfPos);
+        int mark = ctx.out.mark();
+        RequestPreVoteRequest request = new RequestPreVoteRequest(
+                st.currentTerm + 1, st.log.lastIndex(), st.log.lastTerm());
+        sendToPeers(request);
+        ctx.tracer.localVotes("Timeout", mark);
+        if (ctx.isQuorum(st.votesGranted)) {
+            becomeCandidate();
+        }
+    }
+
+    /** Spec {@code HandleRequestPreVoteRequest(i, m)}: answer without changing any state. */
+    void onPreVoteRequest(NodeId from, RequestPreVoteRequest m) {
+        boolean granted = m.term() > st.currentTerm
+                && logIsUpToDate(m.lastLogIndex(), m.lastLogTerm())
+                && !heardFromLeaderRecently();
+        int mark = ctx.out.mark();
+        ctx.out.send(from, new RequestPreVoteResponse(granted ? m.term() : st.currentTerm, granted));
+        ctx.tracer.received("HandleRequestPreVoteRequest", from, m, mark);
+    }
+
+    /** Spec {@code HandleRequestPreVoteResponse(i, m)}; other responses are ignored (no trace). */
+    void onPreVoteResponse(NodeId from, RequestPreVoteResponse m) {
+        if (st.role != Role.PRE_CANDIDATE || m.term() != st.currentTerm + 1 || !m.granted()) {
+            return;
+        }
+        int mark = ctx.out.mark();
+        st.votesGranted |= RaftContext.bit(ctx.posOf(from));
+        ctx.tracer.receivedVotes("HandleRequestPreVoteResponse", from, m, mark);
+        if (ctx.isQuorum(st.votesGranted)) {
+            becomeCandidate();
+        }
+    }
+
+    /** Spec {@code BecomeCandidate(i)}: a quorum granted pre-votes; start a real election. */
+    void becomeCandidate() {
+        st.currentTerm++;
+        st.votedFor = ctx.self;
+        st.role = Role.CANDIDATE;
+        st.votesGranted = RaftContext.bit(ctx.selfPos);
+        st.leaderHint = null;
+        ctx.durability.hardState();
+        resetElectionTimer();
+        int mark = ctx.out.mark();
+        sendToPeers(new RequestVoteRequest(st.currentTerm, st.log.lastIndex(), st.log.lastTerm()));
+        ctx.tracer.localVotes("BecomeCandidate", mark);
+        if (ctx.isQuorum(st.votesGranted)) {
+            becomeLeader();
+        }
+    }
+
+    /** Spec {@code HandleRequestVoteRequest(i, m)} (Raft Figure 2, RequestVote receiver). */
+    void onVoteRequest(NodeId from, RequestVoteRequest m) {
+        boolean granted = m.term() == st.currentTerm
+                && logIsUpToDate(m.lastLogIndex(), m.lastLogTerm())
+                && (st.votedFor == null || st.votedFor.equals(from));
+        if (granted && st.votedFor == null) {
+            st.votedFor = from;
+            ctx.durability.hardState();
+        }
+        if (granted) {
+            electionElapsed = 0;
+        }
+        int mark = ctx.out.mark();
+        ctx.out.send(from, new RequestVoteResponse(st.currentTerm, granted));
+        ctx.tracer.received("HandleRequestVoteRequest", from, m, mark);
+    }
+
+    /** Spec {@code HandleRequestVoteResponse(i, m)}; other responses are ignored (no trace). */
+    void onVoteResponse(NodeId from, RequestVoteResponse m) {
+        if (st.role != Role.CANDIDATE || m.term() != st.currentTerm || !m.granted()) {
+            return;
+        }
+        int mark = ctx.out.mark();
+        st.votesGranted |= RaftContext.bit(ctx.posOf(from));
+        ctx.tracer.receivedVotes("HandleRequestVoteResponse", from, m, mark);
+        if (ctx.isQuorum(st.votesGranted)) {
+            becomeLeader();
+        }
+    }
+
+    /** Spec {@code BecomeLeader(i)}: reset matchIndex and reads, append the no-op (Raft §8). */
+    void becomeLeader() {
+        st.role = Role.LEADER;
+        st.leaderHint = ctx.self;
+        java.util.Arrays.fill(st.matchIndex, 0);
+        ctx.reads.clear();
+        ctx.replication.startTerm();
+        ctx.execution.appendNoop();
+        ctx.tracer.local("BecomeLeader", ctx.out.mark());
+        ctx.replication.sendAppendsToAll();
+    }
+
+    /**
+     * Spec {@code UpdateTerm(i, m)}: a message from a later term makes this replica a follower
+     * of that term. Not for a pre-vote request or a granted pre-vote response (their term is a
+     * proposal, not a term anyone is in). The message is then handled as usual.
+     */
+    void maybeUpdateTerm(NodeId from, RaftMessage m) {
+        if (m.term() <= st.currentTerm || m instanceof RequestPreVoteRequest) {
+            return;
+        }
+        if (m instanceof RequestPreVoteResponse r && r.granted()) {
+            return;
+        }
+        st.currentTerm = m.term();
+        st.votedFor = null;
+        ctx.durability.hardState();
+        stepDown();
+        st.votesGranted = 0;
+        st.leaderHint = null;
+        ctx.tracer.receivedVotes("UpdateTerm", from, m, ctx.out.mark());
+    }
+
+    /**
+     * A leader of the current term spoke (AppendEntries, Heartbeat or InstallSnapshot with
+     * {@code m.term = currentTerm}): follow it and restart the election timer.
+     */
+    void onLeaderContact(NodeId leader) {
+        if (st.role != Role.FOLLOWER) {
+            stepDown();
+        }
+        st.leaderHint = leader;
+        ticksSinceLeader = 0;
+        electionElapsed = 0;
+    }
+
+    /** Become a follower; a leader first answers its pending clients and drops its reads. */
+    void stepDown() {
+        if (st.isLeader()) {
+            ctx.execution.failPending();
+            ctx.reads.failAll();
+            ctx.replication.stop();
+        }
+        st.role = Role.FOLLOWER;
+        resetElectionTimer();
+    }
+
+    /** PreVote's guard against disrupting a live leader (thesis §9.6); a leader hears itself. */
+    boolean heardFromLeaderRecently() {
+        return st.isLeader() || ticksSinceLeader < ctx.config.electionTicksMin();
+    }
+
+    /** Raft §5.4.1: the candidate's log is at least as up-to-date as this replica's. */
+    boolean logIsUpToDate(long lastLogIndex, long lastLogTerm) {
+        long myTerm = st.log.lastTerm();
+        return lastLogTerm > myTerm || (lastLogTerm == myTerm && lastLogIndex >= st.log.lastIndex());
+    }
+
+    private void resetElectionTimer() {
+        electionElapsed = 0;
+        electionTimeout = ctx.prng.nextIntInclusive(ctx.config.electionTicksMin(), ctx.config.electionTicksMax());
+    }
+
+    private void sendToPeers(RaftMessage m) {
+        for (int p = 0; p < ctx.members.length; p++) {
+            if (p != ctx.selfPos) {
+                ctx.out.send(ctx.members[p], m);
+            }
+        }
+    }
+}

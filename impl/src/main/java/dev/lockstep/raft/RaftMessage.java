@@ -1,0 +1,64 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.Message;
+import dev.lockstep.kv.Bytes;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Raft's messages, one record per message type of docs/protocols/raft-contract.md, with the
+ * contract's field names. Sender and receiver are not fields: the transport knows them
+ * ({@code Send.to}, {@code Receive.from}), and the trace adds them.
+ */
+public sealed interface RaftMessage extends Message {
+
+    /** The contract's {@code type} field: the record's simple name. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    /** PreVote (thesis §9.6): {@code term} is the sender's {@code currentTerm + 1}. */
+    record RequestPreVoteRequest(long term, long lastLogIndex, long lastLogTerm) implements RaftMessage {}
+
+    /** {@code term} is the request's term when granted, else the voter's current term. */
+    record RequestPreVoteResponse(long term, boolean granted) implements RaftMessage {}
+
+    /** RequestVote RPC (Raft Figure 2). */
+    record RequestVoteRequest(long term, long lastLogIndex, long lastLogTerm) implements RaftMessage {}
+
+    record RequestVoteResponse(long term, boolean granted) implements RaftMessage {}
+
+    /** AppendEntries RPC (Raft Figure 2); {@code commit = min(leader commit, prevLogIndex + n)}. */
+    record AppendEntriesRequest(long term, long prevLogIndex, long prevLogTerm, List<LogEntry> entries, long commit)
+            implements RaftMessage {
+        public AppendEntriesRequest {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * Answer to an AppendEntries or InstallSnapshot request. On failure {@code conflictIndex} and
+     * {@code conflictTerm} are the fast-backtracking hints (Raft §5.3, last paragraphs); unused
+     * numbers are 0.
+     */
+    record AppendEntriesResponse(long term, boolean success, long matchIndex, long conflictIndex, long conflictTerm)
+            implements RaftMessage {}
+
+    /**
+     * InstallSnapshot RPC (Raft §7). Beyond the contract's {@code lastIndex}/{@code lastTerm}
+     * it carries what the follower needs to become the leader's prefix: the state-machine
+     * snapshot and {@code lastTermStart}, the first index of {@code lastTerm} in the leader's log
+     * (so the follower's later fast-backtracking hints stay exact). Neither is traced.
+     */
+    record InstallSnapshotRequest(long term, long lastIndex, long lastTerm, long lastTermStart, Bytes data)
+            implements RaftMessage {
+        public InstallSnapshotRequest {
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** Leader heartbeat: {@code commit = min(matchIndex[to], commitIndex)}, the highest read id. */
+    record HeartbeatRequest(long term, long commit, long readId) implements RaftMessage {}
+
+    record HeartbeatResponse(long term, long readId) implements RaftMessage {}
+}

@@ -1,0 +1,175 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.Event;
+import dev.lockstep.core.Message;
+import dev.lockstep.core.NodeId;
+import dev.lockstep.core.Replica;
+import dev.lockstep.core.ReplicaConfig;
+import dev.lockstep.core.ReplicaStatus;
+import dev.lockstep.core.Role;
+import dev.lockstep.core.Step;
+import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
+import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
+import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
+import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
+import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
+import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
+import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;
+import dev.lockstep.raft.RaftMessage.RequestVoteRequest;
+import dev.lockstep.raft.RaftMessage.RequestVoteResponse;
+import java.util.Optional;
+
+/**
+ * A Raft replica (Ongaro and Ousterhout, "In Search of an Understandable Consensus Algorithm",
+ * with PreVote and ReadIndex from Ongaro's thesis) as a pure state machine over
+ * {@link Event}s. This class only dispatches: each concern (leadership, replication,
+ * durability, execution, reads, snapshot) lives in its own class; names follow
+ * docs/protocols/raft-contract.md.
+ */
+public final class RaftReplica implements Replica {
+    private static final long UNCHECKED = Long.MIN_VALUE;
+    private final RaftContext ctx;
+    /** Ghost for {@code CommittedIndexMonotonic}: the first regression seen, or null. */
+    private String commitRegression;
+
+    public RaftReplica(ReplicaConfig config, long seed) {
+        this(config, seed, RaftConcerns.DEFAULT);
+    }
+
+    /** A replica whose concerns come from {@code concerns} (tests build broken variants this way). */
+    RaftReplica(ReplicaConfig config, long seed, RaftConcerns concerns) {
+        ctx = new RaftContext(config, seed);
+        ctx.durability = concerns.durability(ctx);
+        ctx.execution = concerns.execution(ctx);
+        ctx.reads = concerns.reads(ctx);
+        ctx.snapshot = concerns.snapshot(ctx);
+        ctx.replication = concerns.replication(ctx);
+        ctx.leadership = concerns.leadership(ctx);
+    }
+
+    @Override
+    public NodeId id() {
+        return ctx.self;
+    }
+
+    @Override
+    public Step step(Event event) {
+        long commitBefore = ctx.state.commitIndex;
+        long snapshotBefore = ctx.state.log.snapshotIndex();
+        long committedBefore = committedFingerprint(snapshotBefore, commitBefore);
+        if (event instanceof Event.Tick) {
+            ctx.leadership.tick();
+        } else if (event instanceof Event.Receive r) {
+            receive(r.from(), r.message());
+        } else if (event instanceof Event.ClientRequest c) {
+            clientRequest(c);
+        } else if (event instanceof Event.Persisted p) {
+            ctx.durability.onPersisted(p.upTo());
+        } else if (event instanceof Event.Recover r) {
+            ctx.durability.recover(r.durable());
+            return drain();
+        }
+        watchCommitted(event, commitBefore, snapshotBefore, committedBefore);
+        return drain();
+    }
+
+    private Step drain() {
+        return ctx.out.drain(ctx.out.hasRecords() ? ctx.durability.issuePersist() : 0);
+    }
+
+    /**
+     * Ghost for the spec's {@code CommittedIndexMonotonic}: the commit index never decreases and
+     * the committed entries never change (compared by fingerprint in O(1); not across a step
+     * that moved the snapshot, whose compaction or installation changes no committed entry).
+     */
+    private void watchCommitted(Event event, long commitBefore, long snapshotBefore, long committedBefore) {
+        if (commitRegression != null) {
+            return;
+        }
+        RaftState st = ctx.state;
+        if (st.commitIndex < commitBefore) {
+            commitRegression = "commitIndex went from " + commitBefore + " to " + st.commitIndex + " on " + event;
+        } else if (st.log.snapshotIndex() == snapshotBefore && committedBefore != UNCHECKED
+                && committedFingerprint(snapshotBefore, commitBefore) != committedBefore) {
+            commitRegression = "a committed entry at or below index " + commitBefore + " changed on " + event;
+        }
+    }
+
+    private long committedFingerprint(long snapshotIndex, long commit) {
+        RaftLog log = ctx.state.log;
+        if (commit > log.lastIndex()) {
+            return UNCHECKED;
+        }
+        return commit <= snapshotIndex ? 0 : log.rangeFingerprint(snapshotIndex, commit);
+    }
+
+    private void receive(NodeId from, Message message) {
+        int pos = ctx.posOf(from);
+        if (!(message instanceof RaftMessage m) || pos < 0 || pos == ctx.selfPos) {
+            return;
+        }
+        ctx.leadership.maybeUpdateTerm(from, m);
+        if (m instanceof AppendEntriesRequest r) {
+            ctx.replication.onAppendRequest(from, r);
+        } else if (m instanceof AppendEntriesResponse r) {
+            ctx.replication.onAppendResponse(from, r);
+        } else if (m instanceof HeartbeatRequest r) {
+            ctx.replication.onHeartbeatRequest(from, r);
+        } else if (m instanceof HeartbeatResponse r) {
+            ctx.reads.onHeartbeatResponse(from, r);
+        } else if (m instanceof RequestPreVoteRequest r) {
+            ctx.leadership.onPreVoteRequest(from, r);
+        } else if (m instanceof RequestPreVoteResponse r) {
+            ctx.leadership.onPreVoteResponse(from, r);
+        } else if (m instanceof RequestVoteRequest r) {
+            ctx.leadership.onVoteRequest(from, r);
+        } else if (m instanceof RequestVoteResponse r) {
+            ctx.leadership.onVoteResponse(from, r);
+        } else if (m instanceof InstallSnapshotRequest r) {
+            ctx.snapshot.onInstallSnapshot(from, r);
+        }
+    }
+
+    /** Read-only commands (a Txn of reads included) take the ReadIndex path; the rest the log. */
+    private void clientRequest(Event.ClientRequest c) {
+        if (c.command().isReadOnly()) {
+            ctx.reads.submit(c);
+        } else {
+            ctx.execution.submit(c);
+        }
+    }
+
+    @Override
+    public ReplicaStatus status() {
+        RaftState st = ctx.state;
+        return new ReplicaStatus(ctx.self, st.role, st.currentTerm, Optional.ofNullable(st.leaderHint),
+                st.commitIndex, st.appliedIndex(), st.log.lastIndex());
+    }
+
+    /** A read-only view of the spec variables, for tests, checkers and operators. */
+    public RaftView view() {
+        RaftState st = ctx.state;
+        return new RaftView(ctx.self, st.currentTerm, Optional.ofNullable(st.votedFor), st.role, st.commitIndex,
+                st.appliedIndex(), st.log.snapshotIndex(), st.log.lastIndex(), st.log.lastTerm());
+    }
+
+    /**
+     * The spec variables of one replica at a moment.
+     *
+     * @param logLen the spec's {@code Len(log[i])} (snapshot included)
+     */
+    public record RaftView(NodeId id, long currentTerm, Optional<NodeId> votedFor, Role role, long commitIndex,
+            long appliedIndex, long snapshotIndex, long logLen, long logLastTerm) {}
+
+    RaftState state() {
+        return ctx.state;
+    }
+
+    RaftContext context() {
+        return ctx;
+    }
+
+    String commitRegression() {
+        return commitRegression;
+    }
+}

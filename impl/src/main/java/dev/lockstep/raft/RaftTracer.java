@@ -1,0 +1,231 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.Effect;
+import dev.lockstep.core.NodeId;
+import dev.lockstep.core.Role;
+import dev.lockstep.kv.RequestId;
+import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
+import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
+import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
+import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
+import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
+import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
+import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;
+import dev.lockstep.raft.RaftMessage.RequestVoteRequest;
+import dev.lockstep.raft.RaftMessage.RequestVoteResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link Effect.Trace} lines of the contract's "Trace lines" section: {@code node},
+ * {@code msg} (received message), {@code params}, {@code sent} (messages the action sent) and
+ * {@code state} (post-values: currentTerm, votedFor, role, commitIndex, logLen, logLastTerm).
+ * Extra state: {@code votesGranted} for Timeout, HandleRequestPreVoteResponse, BecomeCandidate,
+ * HandleRequestVoteResponse, UpdateTerm and Restart; {@code matchIndex} (of the sender) for
+ * HandleAppendEntriesResponse; {@code pendingReads} for ClientRead, HandleHeartbeatResponse and
+ * ServeRead. Numbers are {@link Long}. When tracing is off every method returns at once, so
+ * nothing is built.
+ */
+final class RaftTracer {
+    private final RaftContext ctx;
+    private final boolean on;
+
+    RaftTracer(RaftContext ctx, boolean on) {
+        this.ctx = ctx;
+        this.on = on;
+    }
+
+    void received(String action, NodeId from, RaftMessage m, int mark) {
+        if (on) {
+            emit(action, from, m, null, mark, null, null);
+        }
+    }
+
+    void receivedVotes(String action, NodeId from, RaftMessage m, int mark) {
+        if (on) {
+            emit(action, from, m, null, mark, "votesGranted", votes());
+        }
+    }
+
+    void receivedReads(String action, NodeId from, RaftMessage m, int mark) {
+        if (on) {
+            emit(action, from, m, null, mark, "pendingReads", ctx.reads.pendingIds());
+        }
+    }
+
+    void appendResponse(NodeId from, AppendEntriesResponse m, int pos, int mark) {
+        if (on) {
+            emit("HandleAppendEntriesResponse", from, m, null, mark, "matchIndex", ctx.state.matchIndex[pos]);
+        }
+    }
+
+    void local(String action, int mark) {
+        if (on) {
+            emit(action, null, null, null, mark, null, null);
+        }
+    }
+
+    void localVotes(String action, int mark) {
+        if (on) {
+            emit(action, null, null, null, mark, "votesGranted", votes());
+        }
+    }
+
+    void appendEntries(NodeId peer, long prevLogIndex, int count, int mark) {
+        if (on) {
+            emit("AppendEntries", null, null,
+                    params("peer", peer.toString(), "prevLogIndex", prevLogIndex, "count", (long) count), mark, null, null);
+        }
+    }
+
+    void installSnapshot(NodeId peer, long lastIndex, int mark) {
+        if (on) {
+            emit("InstallSnapshot", null, null, params("peer", peer.toString(), "lastIndex", lastIndex), mark, null, null);
+        }
+    }
+
+    void clientRequest(RequestId id, int mark) {
+        if (on) {
+            emit("ClientRequest", null, null, params("id", id.toString()), mark, null, null);
+        }
+    }
+
+    void advanceCommitIndex(long n, int mark) {
+        if (on) {
+            emit("AdvanceCommitIndex", null, null, params("n", n), mark, null, null);
+        }
+    }
+
+    void clientRead(long readId, int mark) {
+        if (on) {
+            emit("ClientRead", null, null, params("readId", readId), mark, "pendingReads", ctx.reads.pendingIds());
+        }
+    }
+
+    void serveRead(long readId, int mark) {
+        if (on) {
+            emit("ServeRead", null, null, params("readId", readId), mark, "pendingReads", ctx.reads.pendingIds());
+        }
+    }
+
+    private void emit(String action, NodeId from, RaftMessage received, Map<String, Object> params, int mark,
+            String extraKey, Object extraValue) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("node", ctx.self.toString());
+        if (received != null) {
+            fields.put("msg", messageFields(from, ctx.self, received));
+        }
+        if (params != null) {
+            fields.put("params", params);
+        }
+        List<Object> sent = new ArrayList<>();
+        for (Effect.Send s : ctx.out.sendsSince(mark)) {
+            sent.add(messageFields(ctx.self, s.to(), (RaftMessage) s.message()));
+        }
+        fields.put("sent", Collections.unmodifiableList(sent));
+        Map<String, Object> state = stateFields();
+        if (extraKey != null) {
+            state.put(extraKey, extraValue);
+        }
+        fields.put("state", Collections.unmodifiableMap(state));
+        ctx.out.trace(new Effect.Trace(action, fields));
+    }
+
+    private Map<String, Object> stateFields() {
+        RaftState st = ctx.state;
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("currentTerm", st.currentTerm);
+        state.put("votedFor", st.votedFor == null ? "" : st.votedFor.toString());
+        state.put("role", roleName(st.role));
+        state.put("commitIndex", st.commitIndex);
+        state.put("logLen", st.log.lastIndex());
+        state.put("logLastTerm", st.log.lastTerm());
+        return state;
+    }
+
+    private List<String> votes() {
+        List<String> granted = new ArrayList<>();
+        for (int p = 0; p < ctx.members.length; p++) {
+            if ((ctx.state.votesGranted & RaftContext.bit(p)) != 0) {
+                granted.add(ctx.members[p].toString());
+            }
+        }
+        return Collections.unmodifiableList(granted);
+    }
+
+    private static Map<String, Object> params(Object... keyValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int k = 0; k < keyValues.length; k += 2) {
+            params.put((String) keyValues[k], keyValues[k + 1]);
+        }
+        return Collections.unmodifiableMap(params);
+    }
+
+    /** The spec's name of a role ({@code state[i]}). */
+    static String roleName(Role role) {
+        return switch (role) {
+            case FOLLOWER -> "Follower";
+            case PRE_CANDIDATE -> "PreCandidate";
+            case CANDIDATE -> "Candidate";
+            case LEADER -> "Leader";
+        };
+    }
+
+    /**
+     * A message as the contract's JSON-shaped map: {@code type, from, to, term} and the type's
+     * fields (entries as {@code {term, kind, id}}). Public so that a simulator can log the
+     * network actions ({@code DuplicateMessage}, {@code DropMessage}) in the same shape.
+     */
+    public static Map<String, Object> messageFields(NodeId from, NodeId to, RaftMessage m) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", m.type());
+        f.put("from", from.toString());
+        f.put("to", to.toString());
+        f.put("term", m.term());
+        if (m instanceof RequestPreVoteRequest r) {
+            f.put("lastLogIndex", r.lastLogIndex());
+            f.put("lastLogTerm", r.lastLogTerm());
+        } else if (m instanceof RequestVoteRequest r) {
+            f.put("lastLogIndex", r.lastLogIndex());
+            f.put("lastLogTerm", r.lastLogTerm());
+        } else if (m instanceof RequestPreVoteResponse r) {
+            f.put("granted", r.granted());
+        } else if (m instanceof RequestVoteResponse r) {
+            f.put("granted", r.granted());
+        } else if (m instanceof AppendEntriesRequest r) {
+            f.put("prevLogIndex", r.prevLogIndex());
+            f.put("prevLogTerm", r.prevLogTerm());
+            f.put("entries", entries(r.entries()));
+            f.put("commit", r.commit());
+        } else if (m instanceof AppendEntriesResponse r) {
+            f.put("success", r.success());
+            f.put("matchIndex", r.matchIndex());
+            f.put("conflictIndex", r.conflictIndex());
+            f.put("conflictTerm", r.conflictTerm());
+        } else if (m instanceof InstallSnapshotRequest r) {
+            f.put("lastIndex", r.lastIndex());
+            f.put("lastTerm", r.lastTerm());
+        } else if (m instanceof HeartbeatRequest r) {
+            f.put("commit", r.commit());
+            f.put("readId", r.readId());
+        } else if (m instanceof HeartbeatResponse r) {
+            f.put("readId", r.readId());
+        }
+        return Collections.unmodifiableMap(f);
+    }
+
+    private static List<Object> entries(List<LogEntry> entries) {
+        List<Object> list = new ArrayList<>(entries.size());
+        for (LogEntry e : entries) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("term", e.term());
+            entry.put("kind", e.kind());
+            entry.put("id", e.idText());
+            list.add(Collections.unmodifiableMap(entry));
+        }
+        return Collections.unmodifiableList(list);
+    }
+}

@@ -1,0 +1,268 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.NodeId;
+import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
+import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
+import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
+import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
+import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Log replication (Raft §5.3): the spec actions {@code AppendEntries}, {@code InstallSnapshot}
+ * (sending), {@code HandleAppendEntriesRequest}, {@code HandleAppendEntriesResponse},
+ * {@code AdvanceCommitIndex}, {@code Heartbeat} and {@code HandleHeartbeatRequest}, with
+ * batching, pipelining ({@link Progress}) and fast backtracking.
+ */
+class Replication {
+    protected final RaftContext ctx;
+    protected final RaftState st;
+    private final Progress[] progress;
+    private final long[] quorumScratch;
+    private int heartbeatElapsed;
+
+    Replication(RaftContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.state;
+        this.progress = new Progress[ctx.members.length];
+        this.quorumScratch = new long[ctx.members.length];
+    }
+
+    // ---------------------------------------------------------------- leader: sending
+
+    /** A new leader knows nothing about its followers: probe each from its own log end. */
+    void startTerm() {
+        long next = st.log.lastIndex() + 1;
+        for (int p = 0; p < progress.length; p++) {
+            progress[p] = p == ctx.selfPos ? null : new Progress(ctx.config.maxInflight(), next);
+        }
+        heartbeatElapsed = 0;
+    }
+
+    void stop() {
+        Arrays.fill(progress, null);
+    }
+
+    void sendAppendsToAll() {
+        for (int p = 0; p < progress.length; p++) {
+            if (p != ctx.selfPos) {
+                sendAppends(p);
+            }
+        }
+    }
+
+    /** Spec {@code AppendEntries(i, j, prevLogIndex, count)}, as often as flow control allows. */
+    void sendAppends(int pos) {
+        Progress pr = progress[pos];
+        while (pr.canSend()) {
+            long next = pr.next();
+            if (next <= st.log.snapshotIndex()) {
+                sendSnapshot(pos, pr);
+                return;
+            }
+            long prev = next - 1;
+            int count = (int) Math.min(ctx.config.maxBatchEntries(), st.log.lastIndex() - prev);
+            if (count == 0 && pr.mode() == Progress.Mode.REPLICATE) {
+                return;
+            }
+            int mark = ctx.out.mark();
+            ctx.out.send(ctx.members[pos], new AppendEntriesRequest(st.currentTerm, prev, st.log.termAt(prev),
+                    st.log.slice(next, count), Math.min(st.commitIndex, prev + count)));
+            ctx.tracer.appendEntries(ctx.members[pos], prev, count, mark);
+            pr.onAppendSent(prev + count);
+        }
+    }
+
+    /** Spec {@code InstallSnapshot(i, j, lastIndex)} with the leader's latest snapshot (Raft §7). */
+    private void sendSnapshot(int pos, Progress pr) {
+        RaftLog log = st.log;
+        int mark = ctx.out.mark();
+        ctx.out.send(ctx.members[pos], new InstallSnapshotRequest(st.currentTerm, log.snapshotIndex(),
+                log.snapshotTerm(), log.snapshotTermStart(), st.snapshotData));
+        ctx.tracer.installSnapshot(ctx.members[pos], log.snapshotIndex(), mark);
+        pr.becomeSnapshot(log.snapshotIndex());
+    }
+
+    void tickHeartbeat() {
+        if (++heartbeatElapsed >= ctx.config.heartbeatTicks()) {
+            heartbeat();
+        }
+    }
+
+    /** Spec {@code Heartbeat(i)}: commit and the highest pending read id to every follower. */
+    void heartbeat() {
+        heartbeatElapsed = 0;
+        if (ctx.members.length == 1) {
+            return;
+        }
+        long readId = ctx.reads.highestPendingId();
+        int mark = ctx.out.mark();
+        for (int p = 0; p < progress.length; p++) {
+            if (p != ctx.selfPos) {
+                long commit = Math.min(st.matchIndex[p], st.commitIndex);
+                ctx.out.send(ctx.members[p], new HeartbeatRequest(st.currentTerm, commit, readId));
+                progress[p].onHeartbeatSent();
+            }
+        }
+        ctx.tracer.local("Heartbeat", mark);
+        ctx.reads.onHeartbeatSent(readId);
+    }
+
+    // ---------------------------------------------------------------- leader: responses, commit
+
+    /**
+     * Spec {@code HandleAppendEntriesResponse(i, m)} (also the answer to an InstallSnapshot):
+     * raise the follower's match index, or move its next index using the conflict hints.
+     */
+    void onAppendResponse(NodeId from, AppendEntriesResponse m) {
+        if (!st.isLeader() || m.term() != st.currentTerm) {
+            return;
+        }
+        int pos = ctx.posOf(from);
+        Progress pr = progress[pos];
+        int mark = ctx.out.mark();
+        if (m.success()) {
+            st.matchIndex[pos] = Math.max(st.matchIndex[pos], m.matchIndex());
+            ctx.tracer.appendResponse(from, m, pos, mark);
+            pr.onSuccess(m.matchIndex(), st.matchIndex[pos]);
+            advanceCommitIndex();
+        } else {
+            ctx.tracer.appendResponse(from, m, pos, mark);
+            pr.onRejected(nextAfterRejection(m, pos));
+        }
+        if (st.isLeader()) {
+            sendAppends(pos);
+        }
+    }
+
+    /**
+     * Fast backtracking: skip the follower's whole conflicting term. If the leader has entries
+     * of {@code conflictTerm}, resume after its last one, else at {@code conflictIndex}.
+     */
+    private long nextAfterRejection(AppendEntriesResponse m, int pos) {
+        long hint = m.conflictIndex();
+        if (m.conflictTerm() != 0) {
+            long last = st.log.lastIndexOfTerm(m.conflictTerm());
+            if (last > 0) {
+                hint = last + 1;
+            }
+        }
+        return Math.max(st.matchIndex[pos] + 1, Math.min(hint, st.log.lastIndex() + 1));
+    }
+
+    /**
+     * A follower answered a heartbeat: if it lags and no append was answered since the round
+     * began, what we sent was lost. Re-send the probe, or probe again after its match index.
+     */
+    void onFollowerAlive(int pos) {
+        Progress pr = progress[pos];
+        if (pr != null && st.matchIndex[pos] < st.log.lastIndex() && pr.stalled()) {
+            pr.becomeProbe(pr.mode() == Progress.Mode.PROBE ? pr.next() : st.matchIndex[pos] + 1);
+            sendAppends(pos);
+        }
+    }
+
+    /**
+     * Spec {@code AdvanceCommitIndex(i, n)} for the largest {@code n} a quorum holds. The leader
+     * counts itself only for entries it has durably persisted.
+     */
+    void advanceCommitIndex() {
+        if (!st.isLeader()) {
+            return;
+        }
+        long[] match = quorumScratch;
+        for (int p = 0; p < match.length; p++) {
+            match[p] = p == ctx.selfPos ? ctx.durability.durableIndex() : st.matchIndex[p];
+        }
+        Arrays.sort(match);
+        long n = match[match.length - ctx.quorum];
+        if (n > st.commitIndex && mayCommit(n)) {
+            st.commitIndex = n;
+            ctx.tracer.advanceCommitIndex(n, ctx.out.mark());
+            ctx.execution.applyCommitted();
+            ctx.reads.onCommitAdvanced();
+        }
+    }
+
+    /** Raft §5.4.2: only an entry of the leader's own term is committed by counting replicas. */
+    protected boolean mayCommit(long index) {
+        return st.log.termAt(index) == st.currentTerm;
+    }
+
+    // ---------------------------------------------------------------- follower side
+
+    /** Spec {@code HandleAppendEntriesRequest(i, m)} (Raft Figure 2, AppendEntries receiver). */
+    void onAppendRequest(NodeId from, AppendEntriesRequest m) {
+        int mark = ctx.out.mark();
+        if (m.term() < st.currentTerm) {
+            ctx.out.send(from, new AppendEntriesResponse(st.currentTerm, false, 0, 0, 0));
+            ctx.tracer.received("HandleAppendEntriesRequest", from, m, mark);
+            return;
+        }
+        ctx.leadership.onLeaderContact(from);
+        AppendEntriesResponse response;
+        if (prefixMatches(m.prevLogIndex(), m.prevLogTerm())) {
+            merge(m.prevLogIndex(), m.entries());
+            st.commitIndex = Math.max(st.commitIndex, m.commit());
+            response = new AppendEntriesResponse(st.currentTerm, true, m.prevLogIndex() + m.entries().size(), 0, 0);
+        } else {
+            response = conflict(m.prevLogIndex());
+        }
+        ctx.out.send(from, response);
+        ctx.tracer.received("HandleAppendEntriesRequest", from, m, mark);
+        ctx.execution.applyCommitted();
+    }
+
+    /** Entries below the snapshot are committed, hence equal to the leader's. */
+    private boolean prefixMatches(long prevIndex, long prevTerm) {
+        if (prevIndex < st.log.snapshotIndex()) {
+            return true;
+        }
+        return prevIndex <= st.log.lastIndex() && st.log.termAt(prevIndex) == prevTerm;
+    }
+
+    /** Appends what is new; truncates only from the first entry whose term differs. */
+    private void merge(long prevIndex, List<LogEntry> entries) {
+        RaftLog log = st.log;
+        int k = 0;
+        for (; k < entries.size(); k++) {
+            long index = prevIndex + 1 + k;
+            if (index <= log.snapshotIndex()) {
+                continue;
+            }
+            if (index > log.lastIndex()) {
+                break;
+            }
+            if (log.termAt(index) != entries.get(k).term()) {
+                ctx.durability.truncate(index);
+                break;
+            }
+        }
+        if (k < entries.size()) {
+            ctx.durability.appendAll(prevIndex + 1 + k, entries.subList(k, entries.size()));
+        }
+    }
+
+    /** The contract's fast-backtracking hints for a failed prefix check at {@code prevIndex}. */
+    private AppendEntriesResponse conflict(long prevIndex) {
+        RaftLog log = st.log;
+        if (prevIndex > log.lastIndex()) {
+            return new AppendEntriesResponse(st.currentTerm, false, 0, log.lastIndex() + 1, 0);
+        }
+        return new AppendEntriesResponse(st.currentTerm, false, 0,
+                log.firstIndexOfTermAt(prevIndex), log.termAt(prevIndex));
+    }
+
+    /** Spec {@code HandleHeartbeatRequest(i, m)}: follow the leader, learn its commit, echo the read id. */
+    void onHeartbeatRequest(NodeId from, HeartbeatRequest m) {
+        if (m.term() == st.currentTerm) {
+            ctx.leadership.onLeaderContact(from);
+            st.commitIndex = Math.max(st.commitIndex, m.commit());
+        }
+        int mark = ctx.out.mark();
+        ctx.out.send(from, new HeartbeatResponse(st.currentTerm, m.readId()));
+        ctx.tracer.received("HandleHeartbeatRequest", from, m, mark);
+        ctx.execution.applyCommitted();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.NodeId;
+import dev.lockstep.kv.Bytes;
+import dev.lockstep.kv.KvStateMachine;
+import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
+import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
+
+/**
+ * Log compaction (Raft §7): after {@code snapshotEvery} applied entries the replica snapshots
+ * its state machine, drops the covered log prefix and persists a checkpoint; a follower that
+ * needs compacted entries receives the snapshot (spec {@code HandleInstallSnapshotRequest}).
+ */
+class Snapshot {
+    protected final RaftContext ctx;
+    protected final RaftState st;
+
+    Snapshot(RaftContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.state;
+    }
+
+    /** Takes a snapshot at the applied index once enough entries were applied since the last. */
+    void maybeCompact() {
+        int every = ctx.config.snapshotEvery();
+        long applied = st.appliedIndex();
+        if (every == 0 || applied - st.log.snapshotIndex() < every) {
+            return;
+        }
+        st.snapshotData = Bytes.wrap(st.machine.snapshot());
+        st.log.compactTo(applied);
+        ctx.durability.checkpoint();
+    }
+
+    /**
+     * Spec {@code HandleInstallSnapshotRequest(i, m)}. A snapshot this replica already covers
+     * is acknowledged with its commit index; a snapshot whose last entry is in its log only
+     * moves its commit index (the log is kept); otherwise the replica's log becomes the
+     * leader's prefix and its state machine the snapshot. A request whose snapshot bytes do not
+     * decode is ignored.
+     */
+    void onInstallSnapshot(NodeId from, InstallSnapshotRequest m) {
+        int mark = ctx.out.mark();
+        if (m.term() < st.currentTerm) {
+            ctx.out.send(from, new AppendEntriesResponse(st.currentTerm, false, 0, 0, 0));
+            ctx.tracer.received("HandleInstallSnapshotRequest", from, m, mark);
+            return;
+        }
+        KvStateMachine restored = null;
+        boolean replace = m.lastIndex() > st.commitIndex && st.log.termAt(m.lastIndex()) != m.lastTerm();
+        if (replace) {
+            restored = decode(m);
+            if (restored == null) {
+                return;
+            }
+        }
+        ctx.leadership.onLeaderContact(from);
+        long match = st.commitIndex;
+        if (m.lastIndex() > st.commitIndex) {
+            if (replace) {
+                install(m, restored);
+            }
+            st.commitIndex = m.lastIndex();
+            match = m.lastIndex();
+        }
+        ctx.out.send(from, new AppendEntriesResponse(st.currentTerm, true, match, 0, 0));
+        ctx.tracer.received("HandleInstallSnapshotRequest", from, m, mark);
+        ctx.execution.applyCommitted();
+    }
+
+    private static KvStateMachine decode(InstallSnapshotRequest m) {
+        if (m.lastIndex() < 1 || m.lastTerm() < 1 || m.lastTermStart() < 1 || m.lastTermStart() > m.lastIndex()) {
+            return null;
+        }
+        try {
+            KvStateMachine restored = KvStateMachine.restore(m.data().unsafeArray());
+            return restored.appliedIndex() == m.lastIndex() ? restored : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void install(InstallSnapshotRequest m, KvStateMachine restored) {
+        st.log.resetTo(m.lastIndex(), m.lastTerm(), m.lastTermStart());
+        st.snapshotData = m.data();
+        st.machine = restored;
+        ctx.durability.forgetDurableFrom(1);
+        ctx.durability.checkpoint();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lockstep.raft;
+
+import dev.lockstep.core.Event.ClientRequest;
+import dev.lockstep.core.NodeId;
+import dev.lockstep.core.Protocol;
+import java.util.List;
+
+/**
+ * Deliberately broken Raft cores, each the real core with one concern replaced by a subclass,
+ * for proving that checkers (this module's tests, the simulator in model-tests) catch real bugs.
+ * Each comes as a {@link Protocol} descriptor like {@link RaftProtocol#descriptor()}.
+ */
+public final class BrokenRaftVariants {
+    private BrokenRaftVariants() {}
+
+    /** A voter that never writes its vote to storage: after a restart it can vote twice in a term. */
+    public static Protocol forgetfulVoter() {
+        return descriptor("raft-forgetful-voter", FORGETFUL_VOTER);
+    }
+
+    /** A leader that commits an entry of an earlier term by counting replicas (Raft Figure 8). */
+    public static Protocol figure8Leader() {
+        return descriptor("raft-figure8-leader", FIGURE8_LEADER);
+    }
+
+    /** A follower that answers reads from its own, possibly stale, state machine. */
+    public static Protocol localReadFollower() {
+        return descriptor("raft-local-read-follower", LOCAL_READ_FOLLOWER);
+    }
+
+    public static List<Protocol> all() {
+        return List.of(forgetfulVoter(), figure8Leader(), localReadFollower());
+    }
+
+    static final RaftConcerns FORGETFUL_VOTER = new RaftConcerns() {
+        @Override
+        public Durability durability(RaftContext ctx) {
+            return new Durability(ctx) {
+                @Override
+                protected NodeId durableVote(NodeId votedFor) {
+                    return null;
+                }
+            };
+        }
+    };
+
+    static final RaftConcerns FIGURE8_LEADER = new RaftConcerns() {
+        @Override
+        public Replication replication(RaftContext ctx) {
+            return new Replication(ctx) {
+                @Override
+                protected boolean mayCommit(long index) {
+                    return true;
+                }
+            };
+        }
+    };
+
+    static final RaftConcerns LOCAL_READ_FOLLOWER = new RaftConcerns() {
+        @Override
+        public Reads reads(RaftContext ctx) {
+            return new Reads(ctx) {
+                @Override
+                protected void submitToFollower(ClientRequest request) {
+                    ctx.out.reply(request.id(), st.machine.read(request.command()));
+                }
+            };
+        }
+    };
+
+    private static Protocol descriptor(String name, RaftConcerns concerns) {
+        return new Protocol(name, RaftProtocol.SPEC_DIR, RaftProtocol.SPEC_MODULE,
+                (config, seed) -> new RaftReplica(config, seed, concerns), RaftCodec.INSTANCE, RaftInvariants.INSTANCE,
+                RaftProtocol.descriptor().messageTraceForm());
+    }
+}
