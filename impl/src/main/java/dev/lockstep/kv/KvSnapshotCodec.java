@@ -14,12 +14,12 @@ import java.util.Optional;
 
 /**
  * Encodes a {@link KvStateMachine} as bytes, keys in sorted order so equal states give equal
- * bytes. Layout: magic, version, appliedIndex, entries, sessions. Results are encoded by
+ * bytes. Layout: magic, version, appliedIndex, entries (sorted by key), sessions (in table order). Results are encoded by
  * {@link ResultCodec}.
  */
 final class KvSnapshotCodec {
     private static final int MAGIC = 0x4B56534E; // "KVSN"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private KvSnapshotCodec() {}
 
@@ -44,14 +44,13 @@ final class KvSnapshotCodec {
     }
 
     private static void writeSessions(DataOutputStream out, SessionTable sessions) throws IOException {
-        List<Long> clients = new ArrayList<>(sessions.sessions.keySet());
-        clients.sort(null);
-        out.writeInt(clients.size());
-        for (long client : clients) {
-            SessionTable.Session s = sessions.sessions.get(client);
-            out.writeLong(client);
+        // Sessions and their results in their table order (least recently applied first), which
+        // equal histories share: the order is part of the state (it decides eviction).
+        out.writeInt(sessions.sessions.size());
+        for (Map.Entry<Long, SessionTable.Session> entry : sessions.sessions.entrySet()) {
+            SessionTable.Session s = entry.getValue();
+            out.writeLong(entry.getKey());
             out.writeLong(s.floor);
-            out.writeLong(s.lastIndex);
             out.writeInt(s.results.size());
             for (Map.Entry<Long, Result> e : s.results.entrySet()) {
                 out.writeLong(e.getKey());
@@ -88,13 +87,11 @@ final class KvSnapshotCodec {
             long client = in.readLong();
             SessionTable.Session s = new SessionTable.Session();
             s.floor = in.readLong();
-            s.lastIndex = in.readLong();
             int results = checkedCount(in.readInt(), limit);
             for (int r = 0; r < results; r++) {
                 s.results.put(in.readLong(), ResultCodec.read(in, limit));
             }
             sessions.sessions.put(client, s);
-            sessions.clientByLastIndex.put(s.lastIndex, client);
         }
         return sessions;
     }

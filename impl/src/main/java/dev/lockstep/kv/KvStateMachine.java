@@ -47,7 +47,7 @@ public final class KvStateMachine {
             return earlier;
         }
         Result result = store.apply(command);
-        sessions.record(id, result, index);
+        sessions.record(id, result);
         return result;
     }
 

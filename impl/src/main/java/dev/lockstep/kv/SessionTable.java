@@ -1,8 +1,8 @@
 package dev.lockstep.kv;
 
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Client sessions for exactly-once execution (Raft thesis §6.3). For each client it remembers
@@ -10,26 +10,28 @@ import java.util.TreeMap;
  * {@link RequestId}) gets the original result instead of running twice, even when a client has
  * many requests in flight (pipelining). A request older than the remembered window cannot be
  * deduplicated and is refused. Sessions beyond {@code maxClients} are evicted least recently
- * used first, ordered by the log index that last touched them, so eviction is deterministic.
+ * applied first.
+ *
+ * <p>Every order here is insertion order of applies (LinkedHashMap), so two replicas that apply
+ * the same log hold the same table, iterate it the same way and encode it to the same bytes.
+ * Each operation is O(1).
  */
 public final class SessionTable {
     public static final int WINDOW = 1024;
     public static final String TOO_OLD = "request too old to deduplicate (session window passed)";
 
     private final int maxClients;
-    final Map<Long, Session> sessions = new HashMap<>();
-    /** Clients ordered by the index that last touched them, for LRU eviction. */
-    final TreeMap<Long, Long> clientByLastIndex = new TreeMap<>();
+    /** Clients, least recently applied first. */
+    final LinkedHashMap<Long, Session> sessions = new LinkedHashMap<>();
 
     public SessionTable(int maxClients) {
         this.maxClients = maxClients;
     }
 
-    /** One client's remembered results. {@code floor}: every seq {@code <= floor} is forgotten. */
+    /** One client's remembered results, oldest first. {@code floor}: every seq {@code <= floor} not held is forgotten. */
     static final class Session {
-        final TreeMap<Long, Result> results = new TreeMap<>();
+        final LinkedHashMap<Long, Result> results = new LinkedHashMap<>();
         long floor;
-        long lastIndex;
     }
 
     /** The remembered outcome of {@code id}, or null if it has not been applied. */
@@ -45,21 +47,23 @@ public final class SessionTable {
         return r;
     }
 
-    /** Records the result of {@code id}, applied at log {@code index}. */
-    public void record(RequestId id, Result result, long index) {
-        Session s = sessions.computeIfAbsent(id.client(), c -> new Session());
-        if (s.lastIndex != 0) {
-            clientByLastIndex.remove(s.lastIndex);
+    /** Records the result of {@code id}; the client becomes the most recently applied. */
+    public void record(RequestId id, Result result) {
+        Session s = sessions.remove(id.client());
+        if (s == null) {
+            s = new Session();
         }
-        s.lastIndex = index;
-        clientByLastIndex.put(index, id.client());
+        sessions.put(id.client(), s);
         s.results.put(id.seq(), result);
-        while (s.results.size() > WINDOW) {
-            s.floor = Math.max(s.floor, s.results.pollFirstEntry().getKey());
+        if (s.results.size() > WINDOW) {
+            Iterator<Map.Entry<Long, Result>> oldest = s.results.entrySet().iterator();
+            s.floor = Math.max(s.floor, oldest.next().getKey());
+            oldest.remove();
         }
-        while (sessions.size() > maxClients) {
-            Long oldestClient = clientByLastIndex.pollFirstEntry().getValue();
-            sessions.remove(oldestClient);
+        if (sessions.size() > maxClients) {
+            Iterator<Long> lru = sessions.keySet().iterator();
+            lru.next();
+            lru.remove();
         }
     }
 
