@@ -1,0 +1,73 @@
+package dev.lockstep.tlc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./lockstep check} end to end on the toy specs: output and exit status. */
+class CheckMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int check(String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--specs-root";
+        all[args.length + 1] = Fixtures.root().toString();
+        all[args.length + 2] = "--workers";
+        all[args.length + 3] = "1";
+        return CheckMain.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ciConfigsPassWithSummaryAndTable() {
+        assertEquals(0, check("toy"));
+        String o = out();
+        assertTrue(o.contains("MCToy.cfg: no violation. 76 distinct states (143 generated), depth 9"), o);
+        assertTrue(o.contains("checked invariants: TypeOK, LogBounded; properties: Monotonic"), o);
+        assertTrue(o.contains("Summary for toy:"), o);
+        assertTrue(!o.contains("MCToyDeep.cfg"), "deep config ran without --deep:\n" + o);
+    }
+
+    @Test
+    void deepRunsOnlyDeepConfigs() {
+        assertEquals(0, check("toy", "--deep"));
+        assertTrue(out().contains("MCToyDeep.cfg: no violation. 1,050 distinct states"), out());
+        assertTrue(!out().contains("Checking toy: MCToy.cfg"), out());
+    }
+
+    @Test
+    void violationPrintsTheCounterexampleAndExitsOne() {
+        assertEquals(1, check("toy", "--config", "buggy/MCToyShortLog.cfg"));
+        String o = out();
+        assertTrue(o.contains("MCToyShortLog.cfg: VIOLATION of invariant LogBounded."), o);
+        assertTrue(o.contains("(this config is expected to violate LogBounded)"), o);
+        assertTrue(o.contains("  1. Initial predicate"), o);
+        assertTrue(o.contains("counter = [n1 |-> 0, n2 |-> 0]"), o);
+        assertTrue(o.contains("  2. Send   (Toy.tla line 19)\n        counter[n1] = 1   (was 0)\n"
+                + "        inbox + [from |-> \"n1\", val |-> 1] :> 1\n"), o);
+        assertTrue(o.contains("log ++ <<"), o);
+    }
+
+    @Test
+    void environmentProblemsExitTwo() {
+        assertEquals(2, check("nosuch"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown protocol 'nosuch'; known: broken, overrides, slow, toy"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, check("toy", "--config", "MCMissing.cfg"));
+        assertEquals(2, check("broken"));
+        assertTrue(out().contains("MCBroken.cfg: ERROR"), out());
+        assertEquals(2, check("toy", "--bogus-flag"));
+        assertEquals(2, CheckMain.run(new String[0], new PrintStream(out), new PrintStream(err), false));
+    }
+}

@@ -1,0 +1,4 @@
+---- MODULE MCToy ----
+EXTENDS Toy
+MCNode == {"n1", "n2"}
+====
