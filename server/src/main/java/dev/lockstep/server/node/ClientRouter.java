@@ -1,0 +1,185 @@
+package dev.lockstep.server.node;
+
+import dev.lockstep.core.NodeId;
+import dev.lockstep.core.ReplicaStatus;
+import dev.lockstep.core.Role;
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.RequestId;
+import dev.lockstep.kv.Result;
+import dev.lockstep.server.config.ServerConfig;
+import dev.lockstep.server.peer.Forwarder;
+import dev.lockstep.server.peer.PeerTransport;
+import dev.lockstep.server.resp.RequestRouter;
+import dev.lockstep.server.runtime.ReplicaRuntime;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Gets a client request answered by the leader, from any replica, within a bounded time. The
+ * local replica answers if it leads; a follower forwards to the leader it knows of and relays
+ * the answer. With no leader known it waits and retries (backing off) until the request's
+ * deadline, then answers {@code NotLeader} ({@code -TRYAGAIN}). An {@code Unknown} outcome (the
+ * leader lost its leadership, or a forward went unanswered) is retried with the SAME
+ * {@link RequestId} up to {@code timeouts.unknownRetries} times: client sessions make that safe.
+ */
+public final class ClientRouter implements RequestRouter {
+    static final long MIN_BACKOFF_MS = 10;
+    static final long MAX_BACKOFF_MS = 200;
+
+    private final NodeId self;
+    private final ReplicaRuntime runtime;
+    private final PeerTransport peers;
+    private final EventExecutorGroup timers;
+    private final ServerConfig.Timeouts timeouts;
+
+    public ClientRouter(NodeId self, ReplicaRuntime runtime, PeerTransport peers, EventExecutorGroup timers,
+            ServerConfig.Timeouts timeouts) {
+        this.self = self;
+        this.runtime = runtime;
+        this.peers = peers;
+        this.timers = timers;
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public void execute(RequestId id, Command command, Consumer<Result> done) {
+        new Attempts(id, command, done).route();
+    }
+
+    /** The tries of one request; each step is triggered by the previous one's end. */
+    private final class Attempts {
+        private final RequestId id;
+        private final Command command;
+        private final Consumer<Result> done;
+        private final long deadline;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile int unknowns;
+        private volatile boolean maybeApplied;
+        private volatile long backoffMs = MIN_BACKOFF_MS;
+        private volatile String lastProblem = "no leader elected yet";
+
+        Attempts(RequestId id, Command command, Consumer<Result> done) {
+            this.id = id;
+            this.command = command;
+            this.done = done;
+            this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeouts.requestMs());
+        }
+
+        private long remainingMs() {
+            return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        }
+
+        /** Forward straight away when we know we follow a leader; otherwise ask the local replica. */
+        void route() {
+            ReplicaStatus s = runtime.status();
+            Optional<NodeId> leader = s.leaderHint().filter(h -> !h.equals(self));
+            if (s.role() != Role.LEADER && leader.isPresent()) {
+                forward(leader.get());
+            } else {
+                local();
+            }
+        }
+
+        private void local() {
+            new LocalTry().start();
+        }
+
+        /** One submission to the local replica, bounded by the request's deadline. */
+        private final class LocalTry implements Consumer<Result> {
+            private final AtomicBoolean answered = new AtomicBoolean();
+            private ScheduledFuture<?> timeout;
+
+            void start() {
+                timeout = timers.schedule(this::expire, Math.max(1, remainingMs()), TimeUnit.MILLISECONDS);
+                runtime.submit(id, command, this);
+            }
+
+            @Override
+            public void accept(Result result) {
+                if (answered.compareAndSet(false, true)) {
+                    timeout.cancel(false);
+                    onAnswer(result);
+                }
+            }
+
+            private void expire() {
+                if (answered.compareAndSet(false, true)) {
+                    runtime.cancel(id, this);
+                    maybeApplied = true;
+                    finish(new Result.Unknown("no answer from the replica within " + timeouts.requestMs() + " ms"));
+                }
+            }
+        }
+
+        private void forward(NodeId leader) {
+            long remaining = remainingMs();
+            if (remaining <= 0) {
+                finish(giveUp());
+                return;
+            }
+            peers.forward(leader, id, command, Math.min(timeouts.forwardMs(), remaining), this::onForwarded);
+        }
+
+        private void onForwarded(Forwarder.Outcome outcome) {
+            if (outcome instanceof Forwarder.Outcome.Answered a) {
+                onAnswer(a.result());
+            } else if (outcome instanceof Forwarder.Outcome.NotSent n) {
+                lastProblem = n.why();
+                retryLater();
+            } else if (outcome instanceof Forwarder.Outcome.Lost l) {
+                onUnknown(l.why());
+            }
+        }
+
+        private void onAnswer(Result result) {
+            if (result instanceof Result.NotLeader nl) {
+                Optional<NodeId> hint = nl.leaderHint().filter(h -> !h.equals(self));
+                if (hint.isPresent() && runtime.status().role() != Role.LEADER) {
+                    forward(hint.get());
+                } else {
+                    lastProblem = "no leader elected yet";
+                    retryLater();
+                }
+            } else if (result instanceof Result.Unknown u) {
+                onUnknown(u.reason());
+            } else {
+                finish(result);
+            }
+        }
+
+        private void onUnknown(String reason) {
+            maybeApplied = true;
+            lastProblem = reason;
+            if (++unknowns > timeouts.unknownRetries()) {
+                finish(new Result.Unknown(reason + "; gave up after " + unknowns + " tries"));
+            } else {
+                retryLater();
+            }
+        }
+
+        private void retryLater() {
+            long delay = backoffMs;
+            if (remainingMs() <= delay) {
+                finish(giveUp());
+                return;
+            }
+            backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+            timers.schedule(this::route, delay, TimeUnit.MILLISECONDS);
+        }
+
+        private Result giveUp() {
+            return maybeApplied ? new Result.Unknown(lastProblem + "; no definite answer within "
+                    + timeouts.requestMs() + " ms") : new Result.NotLeader(Optional.empty());
+        }
+
+        private void finish(Result result) {
+            if (finished.compareAndSet(false, true)) {
+                done.accept(result);
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package dev.lockstep.server.resp;
+
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.RequestId;
+import dev.lockstep.kv.Result;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Redis client connection, which is one client session: a session id unique to this
+ * connection and an increasing sequence number per data command (the {@link RequestId} that
+ * makes retries safe). Handles MULTI/EXEC/DISCARD (queued commands run as one atomic
+ * transaction), connection commands, and keeps pipelined replies in order ({@link ReplyQueue}).
+ * Confined to the connection's event loop.
+ */
+final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final ClientContext shared;
+    private final long clientId;
+    private long nextSeq = 1;
+    private int protocol = 2;
+    private String name;
+    private ReplyQueue replies;
+    private ChannelHandlerContext ctx;
+    /** Commands queued since MULTI, or null outside a transaction. */
+    private List<KvCommand> multi;
+    private boolean multiFailed;
+    private long multiBytes;
+    private boolean counted;
+    /** Set after a protocol error: whatever else arrives before the close is ignored. */
+    private boolean broken;
+
+    ClientConnection(ClientContext shared) {
+        this.shared = shared;
+        this.clientId = shared.clientIds().getAsLong();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.replies = new ReplyQueue(ctx);
+        shared.stats().accepted.increment();
+        if (shared.stats().connected.incrementAndGet() > shared.limits().maxClients()) {
+            shared.stats().connected.decrementAndGet();
+            shared.stats().rejected.increment();
+            ctx.writeAndFlush(new RespEncoder.Outbound(new RespReply.Err("ERR max number of clients reached"), 2))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        counted = true;
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (counted) {
+            shared.stats().connected.decrementAndGet();
+            counted = false;
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ClientInput input) {
+        if (broken) {
+            return;
+        }
+        long start = System.nanoTime();
+        ReplyQueue.Slot slot = replies.open(protocol);
+        if (input instanceof ClientInput.TooLarge big) {
+            failInMulti();
+            answer(slot, "toolarge", start, new RespReply.Err(big.message()));
+            return;
+        }
+        CommandParser.Parsed parsed = CommandParser.parse(((ClientInput.Args) input).args());
+        if (parsed instanceof CommandParser.Parsed.Invalid bad) {
+            failInMulti();
+            answer(slot, "invalid", start, bad.error());
+        } else if (parsed instanceof CommandParser.Parsed.Data data) {
+            if (multi != null) {
+                queue(slot, data.command(), start);
+            } else {
+                run(slot, data.command(), start);
+            }
+        } else {
+            control(slot, (CommandParser.Parsed.Control) parsed, start);
+        }
+    }
+
+    private void run(ReplyQueue.Slot slot, KvCommand command, long start) {
+        RequestId id = new RequestId(clientId, nextSeq++);
+        submit(id, command.submission(), result -> answer(slot, command.name(), start, command.reply(result)));
+    }
+
+    /** Routes a command; {@code onResult} runs back on this connection's event loop. */
+    private void submit(RequestId id, Command command, java.util.function.Consumer<Result> onResult) {
+        shared.router().execute(id, command, result -> {
+            if (ctx.executor().inEventLoop()) {
+                onResult.accept(result);
+            } else {
+                ctx.executor().execute(() -> onResult.accept(result));
+            }
+        });
+    }
+
+    private void answer(ReplyQueue.Slot slot, String command, long start, RespReply reply) {
+        boolean error = reply instanceof RespReply.Err;
+        shared.stats().commands.increment();
+        if (error) {
+            shared.stats().errors.increment();
+        }
+        shared.observer().onCommand(command, System.nanoTime() - start, error);
+        replies.complete(slot, reply);
+    }
+
+    private void queue(ReplyQueue.Slot slot, KvCommand command, long start) {
+        multiBytes += command.bytes();
+        if (multiBytes > shared.limits().maxRequestBytes()) {
+            multiFailed = true;
+            answer(slot, command.name(), start, new RespReply.Err("ERR transaction exceeds the limit of "
+                    + shared.limits().maxRequestBytes() + " bytes"));
+            return;
+        }
+        multi.add(command);
+        answer(slot, command.name(), start, RespReply.QUEUED);
+    }
+
+    private void failInMulti() {
+        if (multi != null) {
+            multiFailed = true;
+        }
+    }
+
+    private void control(ReplyQueue.Slot slot, CommandParser.Parsed.Control c, long start) {
+        String cmd = c.name();
+        if (multi != null && !cmd.equals("exec") && !cmd.equals("discard") && !cmd.equals("multi")) {
+            multiFailed = true;
+            answer(slot, cmd, start, new RespReply.Err("ERR Command not allowed inside a transaction"));
+            return;
+        }
+        switch (cmd) {
+            case "multi" -> answer(slot, cmd, start, beginMulti());
+            case "exec" -> exec(slot, start);
+            case "discard" -> answer(slot, cmd, start, discard());
+            case "ping" -> answer(slot, cmd, start, ControlCommands.ping(c.args()));
+            case "echo" -> answer(slot, cmd, start, new RespReply.Bulk(c.args().get(1)));
+            case "info" -> answer(slot, cmd, start, ControlCommands.info(shared.view(), shared.stats(), c.args()));
+            case "command" -> answer(slot, cmd, start, ControlCommands.command(c.args()));
+            case "hello" -> {
+                RespReply reply = hello(c.args());
+                slot.protocol = protocol; // HELLO answers in the version it switched to
+                answer(slot, cmd, start, reply);
+            }
+            case "client" -> answer(slot, cmd, start, client(c.args()));
+            case "quit" -> replies.completeThenClose(slot, RespReply.OK);
+            default -> throw new IllegalStateException("unhandled control command " + cmd);
+        }
+    }
+
+    private RespReply beginMulti() {
+        if (multi != null) {
+            return new RespReply.Err("ERR MULTI calls can not be nested");
+        }
+        multi = new ArrayList<>();
+        multiFailed = false;
+        multiBytes = 0;
+        return RespReply.OK;
+    }
+
+    private RespReply discard() {
+        if (multi == null) {
+            return new RespReply.Err("ERR DISCARD without MULTI");
+        }
+        multi = null;
+        return RespReply.OK;
+    }
+
+    /** EXEC: every queued command as ONE atomic transaction, one reply per command. */
+    private void exec(ReplyQueue.Slot slot, long start) {
+        if (multi == null) {
+            answer(slot, "exec", start, new RespReply.Err("ERR EXEC without MULTI"));
+            return;
+        }
+        List<KvCommand> queued = multi;
+        boolean failed = multiFailed;
+        multi = null;
+        if (failed) {
+            answer(slot, "exec", start, new RespReply.Err("EXECABORT Transaction discarded because of previous errors."));
+            return;
+        }
+        if (queued.isEmpty()) {
+            answer(slot, "exec", start, new RespReply.Arr(List.of()));
+            return;
+        }
+        List<Command> ops = new ArrayList<>();
+        queued.forEach(k -> ops.addAll(k.ops()));
+        RequestId id = new RequestId(clientId, nextSeq++);
+        submit(id, new Command.Txn(List.of(), ops), result -> answer(slot, "exec", start, execReply(queued, ops.size(), result)));
+    }
+
+    private static RespReply execReply(List<KvCommand> queued, int opCount, Result result) {
+        if (!(result instanceof Result.Multi m) || m.results().size() != opCount) {
+            return Replies.generic(result);
+        }
+        List<RespReply> out = new ArrayList<>(queued.size());
+        int at = 0;
+        for (KvCommand k : queued) {
+            out.add(k.shape().apply(m.results().subList(at, at + k.ops().size())));
+            at += k.ops().size();
+        }
+        return new RespReply.Arr(out);
+    }
+
+    /** HELLO [protover [AUTH user pass] [SETNAME name]]. */
+    private RespReply hello(List<byte[]> args) {
+        int version = protocol;
+        int i = 1;
+        if (args.size() > 1) {
+            String v = ControlCommands.text(args.get(1));
+            if (!v.equals("2") && !v.equals("3")) {
+                return new RespReply.Err("NOPROTO unsupported protocol version");
+            }
+            version = Integer.parseInt(v);
+            i = 2;
+        }
+        String newName = name;
+        for (; i < args.size(); i++) {
+            String option = ControlCommands.upper(args.get(i));
+            if (option.equals("SETNAME") && i + 1 < args.size()) {
+                newName = ControlCommands.text(args.get(++i));
+            } else if (option.equals("AUTH")) {
+                return new RespReply.Err("ERR AUTH is not supported: Lockstep has no authentication");
+            } else {
+                return new RespReply.Err("ERR syntax error in HELLO option '" + option + "'");
+            }
+        }
+        protocol = version;
+        name = newName;
+        return ControlCommands.helloMap(shared.view(), clientId, version);
+    }
+
+    /** CLIENT SETNAME | GETNAME | ID | SETINFO. */
+    private RespReply client(List<byte[]> args) {
+        String sub = ControlCommands.upper(args.get(1));
+        return switch (sub) {
+            case "SETNAME" -> {
+                if (args.size() != 3) {
+                    yield new RespReply.Err("ERR wrong number of arguments for 'client|setname' command");
+                }
+                name = ControlCommands.text(args.get(2));
+                yield RespReply.OK;
+            }
+            case "GETNAME" -> name == null ? RespReply.NULL : RespReply.bulk(name);
+            case "ID" -> new RespReply.Int(clientId);
+            case "SETINFO" -> RespReply.OK;
+            default -> new RespReply.Err("ERR unknown subcommand '" + sub + "'. Lockstep supports CLIENT SETNAME, "
+                    + "GETNAME, ID and SETINFO.");
+        };
+    }
+
+    /** Malformed RESP: say so, then close this connection only. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException) {
+            if (broken) {
+                return;
+            }
+            broken = true;
+            ctx.channel().config().setAutoRead(false);
+            shared.stats().protocolErrors.increment();
+            LOG.debug("closing client {} after a protocol error: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            String why = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
+            ctx.writeAndFlush(new RespEncoder.Outbound(new RespReply.Err("ERR Protocol error: " + why), protocol))
+                    .addListener(ChannelFutureListener.CLOSE);
+        } else {
+            LOG.debug("client {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.lockstep.server.resp;
+
+import dev.lockstep.core.ReplicaStatus;
+import dev.lockstep.core.Role;
+import dev.lockstep.server.peer.PeerState;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The text of INFO: sections {@code server}, {@code replication} (role leader|follower, term,
+ * commit and applied index, leader, peers) and {@code stats}, as {@code key:value} lines.
+ */
+final class InfoReport {
+    static final List<String> SECTIONS = List.of("server", "replication", "stats");
+    static final String VERSION = "0.1.0";
+
+    private InfoReport() {}
+
+    /** Role as INFO and /status show it: {@code leader} or {@code follower} (candidates follow). */
+    static String role(Role role) {
+        return role == Role.LEADER ? "leader" : "follower";
+    }
+
+    /**
+     * @param wanted section names in lower case; empty, "all", "everything" or "default" = all
+     */
+    static String render(ServerView view, ClientStats clients, Set<String> wanted) {
+        boolean all = wanted.isEmpty() || wanted.contains("all") || wanted.contains("everything")
+                || wanted.contains("default");
+        StringBuilder sb = new StringBuilder();
+        if (all || wanted.contains("server")) {
+            server(sb, view);
+        }
+        if (all || wanted.contains("replication")) {
+            replication(sb, view);
+        }
+        if (all || wanted.contains("stats")) {
+            stats(sb, view, clients);
+        }
+        return sb.toString();
+    }
+
+    private static void server(StringBuilder sb, ServerView view) {
+        sb.append("# Server\r\n");
+        line(sb, "lockstep_version", VERSION);
+        line(sb, "redis_version", "7.2.0");
+        line(sb, "redis_mode", "lockstep");
+        line(sb, "protocol", view.config().protocol());
+        line(sb, "cluster_id", view.config().clusterId());
+        line(sb, "replica_id", view.config().self().toString());
+        line(sb, "process_id", Long.toString(ProcessHandle.current().pid()));
+        line(sb, "tcp_port", Integer.toString(view.config().clientPort()));
+        line(sb, "admin_port", Integer.toString(view.config().adminPort()));
+        line(sb, "multiplexing_api", view.epoll() ? "epoll" : "nio");
+        line(sb, "uptime_in_seconds", Long.toString(view.uptimeMillis() / 1000));
+        line(sb, "tick_ms", Integer.toString(view.config().tickMs()));
+        line(sb, "fsync", Boolean.toString(view.config().fsync()));
+        sb.append("\r\n");
+    }
+
+    private static void replication(StringBuilder sb, ServerView view) {
+        ReplicaStatus s = view.status();
+        sb.append("# Replication\r\n");
+        line(sb, "role", role(s.role()));
+        line(sb, "state", s.role().name().toLowerCase(Locale.ROOT));
+        line(sb, "term", Long.toString(s.term()));
+        line(sb, "leader", s.leaderHint().map(Object::toString).orElse("none"));
+        line(sb, "commit_index", Long.toString(s.commitIndex()));
+        line(sb, "applied_index", Long.toString(s.appliedIndex()));
+        line(sb, "log_length", Long.toString(s.logLength()));
+        List<PeerState> peers = view.peers();
+        line(sb, "peers", peers.stream().map(p -> p.id() + "=" + p.outbound()).collect(Collectors.joining(",")));
+        line(sb, "connected_peers", Long.toString(peers.stream().filter(p -> p.outbound().equals("connected")).count()));
+        for (PeerState p : peers) {
+            line(sb, "peer_" + p.id(), "address=" + p.address() + ",outbound=" + p.outbound() + ",inbound="
+                    + (p.inbound() ? "connected" : "none") + ",sent=" + p.sent() + ",dropped=" + p.dropped());
+        }
+        sb.append("\r\n");
+    }
+
+    private static void stats(StringBuilder sb, ServerView view, ClientStats clients) {
+        sb.append("# Stats\r\n");
+        line(sb, "connected_clients", Long.toString(clients.connected()));
+        line(sb, "total_connections_received", Long.toString(clients.accepted()));
+        line(sb, "rejected_connections", Long.toString(clients.rejected()));
+        line(sb, "total_commands_processed", Long.toString(clients.commands()));
+        line(sb, "total_error_replies", Long.toString(clients.errors()));
+        line(sb, "protocol_errors", Long.toString(clients.protocolErrors()));
+        line(sb, "forwarded_requests", Long.toString(view.forwardedRequests()));
+        sb.append("\r\n");
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(key).append(':').append(value).append("\r\n");
+    }
+}

@@ -1,0 +1,9 @@
+package dev.lockstep.server.runtime;
+
+import dev.lockstep.core.NodeId;
+
+/** Best-effort delivery of an encoded protocol message to a peer; must never block. */
+@FunctionalInterface
+public interface PeerSender {
+    void send(NodeId to, byte[] encodedMessage);
+}
