@@ -4,6 +4,8 @@ import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Message;
 import dev.lockstep.core.NodeId;
 import dev.lockstep.core.ProtocolCodec;
+import dev.lockstep.core.Wire;
+import dev.lockstep.kv.CommandCodec;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;

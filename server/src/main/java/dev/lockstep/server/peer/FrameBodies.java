@@ -1,6 +1,9 @@
 package dev.lockstep.server.peer;
 
 import dev.lockstep.core.NodeId;
+import dev.lockstep.core.ProtocolCodec.CodecException;
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.CommandCodec;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
 import dev.lockstep.kv.ResultCodec;
@@ -39,7 +42,7 @@ final class FrameBodies {
             out.writeLong(f.correlation());
             out.writeLong(f.id().client());
             out.writeLong(f.id().seq());
-            CommandWire.write(out, f.command());
+            writeCommand(out, f.command());
         } else if (frame instanceof Frame.ForwardResponse r) {
             out.writeByte(FORWARD_RESPONSE);
             out.writeLong(r.correlation());
@@ -82,7 +85,7 @@ final class FrameBodies {
                 yield new Frame.ProtocolMessage(payload);
             }
             case FORWARD_REQUEST -> new Frame.ForwardRequest(in.readLong(),
-                    new RequestId(in.readLong(), in.readLong()), CommandWire.read(in));
+                    new RequestId(in.readLong(), in.readLong()), readCommand(in));
             case FORWARD_RESPONSE -> new Frame.ForwardResponse(in.readLong(), readResult(in));
             case HELLO -> new Frame.Hello(in.readInt(), readString(in), readString(in),
                     NodeId.of(in.readInt()), optionalNode(in.readInt()));
@@ -102,10 +105,35 @@ final class FrameBodies {
     }
 
     private static String readString(ByteBuf in) {
-        int n = CommandWire.count(in);
+        int n = count(in);
         String s = in.toString(in.readerIndex(), n, StandardCharsets.UTF_8);
         in.skipBytes(n);
         return s;
+    }
+
+    private static void writeCommand(ByteBuf out, Command command) {
+        byte[] encoded = CommandCodec.encode(command);
+        out.writeInt(encoded.length);
+        out.writeBytes(encoded);
+    }
+
+    private static Command readCommand(ByteBuf in) {
+        byte[] encoded = new byte[count(in)];
+        in.readBytes(encoded);
+        try {
+            return CommandCodec.decode(encoded);
+        } catch (CodecException e) {
+            throw new CorruptedFrameException("malformed forwarded command: " + e.getMessage(), e);
+        }
+    }
+
+    /** A length or count, rejected when negative or beyond the bytes left. */
+    private static int count(ByteBuf in) {
+        int n = in.readInt();
+        if (n < 0 || n > in.readableBytes()) {
+            throw new CorruptedFrameException("corrupt length " + n + " with " + in.readableBytes() + " bytes left");
+        }
+        return n;
     }
 
     private static void writeResult(ByteBuf out, Result result) {

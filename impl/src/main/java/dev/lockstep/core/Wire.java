@@ -1,37 +1,37 @@
-package dev.lockstep.raft;
+package dev.lockstep.core;
 
 import dev.lockstep.core.ProtocolCodec.CodecException;
 import dev.lockstep.kv.Bytes;
 import java.util.Arrays;
 
 /**
- * Binary primitives of {@link RaftCodec}: unsigned LEB128 varints for non-negative numbers,
+ * Binary primitives of the protocol codecs and the KV command codec: unsigned LEB128 varints for non-negative numbers,
  * zig-zag varints for signed ones, length-prefixed byte strings. The reader checks every length
  * against the bytes left and reports malformed input as {@link CodecException}.
  */
-final class Wire {
+public final class Wire {
     private Wire() {}
 
     /** A growable output buffer. */
-    static final class Writer {
+    public static final class Writer {
         private byte[] buf;
         private int size;
 
-        Writer(int capacity) {
+        public Writer(int capacity) {
             buf = new byte[Math.max(16, capacity)];
         }
 
-        void u8(int value) {
+        public void u8(int value) {
             ensure(1);
             buf[size++] = (byte) value;
         }
 
-        void bool(boolean value) {
+        public void bool(boolean value) {
             u8(value ? 1 : 0);
         }
 
         /** A non-negative number as an unsigned varint. */
-        void uvar(long value) {
+        public void uvar(long value) {
             if (value < 0) {
                 throw new IllegalArgumentException("negative value " + value + " where a count or index is expected");
             }
@@ -44,7 +44,7 @@ final class Wire {
         }
 
         /** Any long, zig-zag encoded. */
-        void svar(long value) {
+        public void svar(long value) {
             long zigzag = (value << 1) ^ (value >> 63);
             ensure(10);
             while ((zigzag & ~0x7FL) != 0) {
@@ -54,7 +54,7 @@ final class Wire {
             buf[size++] = (byte) zigzag;
         }
 
-        void bytes(Bytes b) {
+        public void bytes(Bytes b) {
             byte[] data = b.unsafeArray();
             uvar(data.length);
             ensure(data.length);
@@ -62,7 +62,7 @@ final class Wire {
             size += data.length;
         }
 
-        byte[] toByteArray() {
+        public byte[] toByteArray() {
             return Arrays.copyOf(buf, size);
         }
 
@@ -74,22 +74,22 @@ final class Wire {
     }
 
     /** A bounds-checked reader over one encoded value. */
-    static final class Reader {
+    public static final class Reader {
         private final byte[] buf;
         private int pos;
 
-        Reader(byte[] buf) {
+        public Reader(byte[] buf) {
             this.buf = buf;
         }
 
-        int u8() throws CodecException {
+        public int u8() throws CodecException {
             if (pos >= buf.length) {
                 throw new CodecException("truncated: expected a byte at offset " + pos);
             }
             return buf[pos++] & 0xFF;
         }
 
-        boolean bool() throws CodecException {
+        public boolean bool() throws CodecException {
             int b = u8();
             if (b > 1) {
                 throw new CodecException("bad boolean " + b + " at offset " + (pos - 1));
@@ -97,7 +97,7 @@ final class Wire {
             return b == 1;
         }
 
-        long uvar() throws CodecException {
+        public long uvar() throws CodecException {
             long raw = rawVarint();
             if (raw < 0) {
                 throw new CodecException("number out of range at offset " + pos);
@@ -105,13 +105,13 @@ final class Wire {
             return raw;
         }
 
-        long svar() throws CodecException {
+        public long svar() throws CodecException {
             long raw = rawVarint();
             return (raw >>> 1) ^ -(raw & 1);
         }
 
         /** A count of elements that each take at least one byte: never more than the bytes left. */
-        int count() throws CodecException {
+        public int count() throws CodecException {
             long n = uvar();
             if (n > buf.length - pos) {
                 throw new CodecException("count " + n + " exceeds the " + (buf.length - pos) + " bytes left");
@@ -119,14 +119,14 @@ final class Wire {
             return (int) n;
         }
 
-        Bytes bytes() throws CodecException {
+        public Bytes bytes() throws CodecException {
             int n = count();
             Bytes b = Bytes.wrap(Arrays.copyOfRange(buf, pos, pos + n));
             pos += n;
             return b;
         }
 
-        void expectEnd() throws CodecException {
+        public void expectEnd() throws CodecException {
             if (pos != buf.length) {
                 throw new CodecException((buf.length - pos) + " trailing bytes");
             }

@@ -1,8 +1,7 @@
-package dev.lockstep.raft;
+package dev.lockstep.kv;
 
 import dev.lockstep.core.ProtocolCodec.CodecException;
-import dev.lockstep.kv.Bytes;
-import dev.lockstep.kv.Command;
+import dev.lockstep.core.Wire;
 import dev.lockstep.kv.Command.Cas;
 import dev.lockstep.kv.Command.Compare;
 import dev.lockstep.kv.Command.Condition;
@@ -16,8 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Binary encoding of the KV {@link Command}s carried in log entries (one tag byte, then fields). */
-final class CommandCodec {
+/**
+ * Binary encoding of KV {@link Command}s: one tag byte, then the fields. Used in protocols' log
+ * entries and by the server to forward requests. Decoding validates every tag and length and
+ * reports garbage as {@link CodecException}; a transaction never nests, whatever the input.
+ */
+public final class CommandCodec {
     private static final int GET = 1;
     private static final int PUT = 2;
     private static final int DELETE = 3;
@@ -29,7 +32,22 @@ final class CommandCodec {
 
     private CommandCodec() {}
 
-    static void write(Wire.Writer w, Command c) {
+    /** The command's encoding as a byte array. */
+    public static byte[] encode(Command c) {
+        Wire.Writer w = new Wire.Writer(32);
+        write(w, c);
+        return w.toByteArray();
+    }
+
+    /** Decodes exactly one command filling {@code bytes}. */
+    public static Command decode(byte[] bytes) throws CodecException {
+        Wire.Reader r = new Wire.Reader(bytes);
+        Command c = read(r);
+        r.expectEnd();
+        return c;
+    }
+
+    public static void write(Wire.Writer w, Command c) {
         if (c instanceof Get g) {
             w.u8(GET);
             w.bytes(g.key());
@@ -72,7 +90,7 @@ final class CommandCodec {
         }
     }
 
-    static Command read(Wire.Reader r) throws CodecException {
+    public static Command read(Wire.Reader r) throws CodecException {
         int tag = r.u8();
         if (tag == TXN) {
             return readTxn(r);
