@@ -1,0 +1,104 @@
+package dev.lockstep.sim;
+
+import dev.lockstep.core.ReplicaStatus;
+import dev.lockstep.core.Role;
+import dev.lockstep.lin.HistoryRecorder;
+import java.util.List;
+
+/**
+ * The healed phase's liveness checks (TigerBeetle's VOPR: safety under faults, then liveness once
+ * they heal). Within {@code boundMs} of healing, a leader must exist (a LEADER whose term is the
+ * highest among the nodes) and every request outstanding at the heal must complete; after that,
+ * while requests are outstanding, one must complete at least every {@code boundMs}.
+ */
+final class LivenessChecker {
+    private final long boundMs;
+    private long healedAt = -1;
+    private List<Integer> mustComplete = List.of();
+    private boolean leaderSeen;
+    private boolean settled;
+    private long settledAt;
+
+    LivenessChecker(long boundMs) {
+        this.boundMs = boundMs;
+    }
+
+    void healed(long now, List<Integer> outstanding) {
+        healedAt = now;
+        mustComplete = List.copyOf(outstanding);
+    }
+
+    boolean isHealed() {
+        return healedAt >= 0;
+    }
+
+    /** True once a leader was seen and the requests outstanding at the heal completed. */
+    boolean settled() {
+        return settled;
+    }
+
+    /** The liveness violation at {@code now}, or null. */
+    String check(long now, List<SimHost> hosts, HistoryRecorder history, ClientDriver clients) {
+        if (healedAt < 0) {
+            return null;
+        }
+        if (!settled) {
+            leaderSeen = leaderSeen || leaderExists(hosts);
+            boolean done = mustComplete.stream().allMatch(history::isCompleted);
+            if (leaderSeen && done) {
+                settled = true;
+                settledAt = now;
+                return null;
+            }
+            if (now - healedAt > boundMs) {
+                return (leaderSeen ? "" : "no leader within " + boundMs + "ms after all faults healed; ")
+                        + (done ? "" : "requests outstanding since the heal did not complete within " + boundMs
+                                + "ms: ops " + mustComplete.stream().filter(op -> !history.isCompleted(op)).toList())
+                        + "; nodes: " + statuses(hosts);
+            }
+            return null;
+        }
+        List<Integer> waiting = clients.outstanding();
+        long since = Math.max(settledAt, clients.lastCompletionAt());
+        if (!waiting.isEmpty() && now - since > boundMs) {
+            return "no client request completed for " + (now - since) + "ms after healing; outstanding ops "
+                    + waiting + "; nodes: " + statuses(hosts);
+        }
+        return null;
+    }
+
+    static boolean leaderExists(List<SimHost> hosts) {
+        long maxTerm = -1;
+        boolean leaderAtMax = false;
+        for (SimHost h : hosts) {
+            if (!h.isUp()) {
+                continue;
+            }
+            ReplicaStatus s = h.replica().status();
+            if (s.term() > maxTerm) {
+                maxTerm = s.term();
+                leaderAtMax = s.role() == Role.LEADER;
+            } else if (s.term() == maxTerm && s.role() == Role.LEADER) {
+                leaderAtMax = true;
+            }
+        }
+        return leaderAtMax;
+    }
+
+    static String statuses(List<SimHost> hosts) {
+        StringBuilder sb = new StringBuilder();
+        for (SimHost h : hosts) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            if (!h.isUp()) {
+                sb.append(h.id).append(" down");
+                continue;
+            }
+            ReplicaStatus s = h.replica().status();
+            sb.append(h.id).append(' ').append(s.role()).append(" term ").append(s.term())
+                    .append(" commit ").append(s.commitIndex()).append(" applied ").append(s.appliedIndex());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.lockstep.lin;
+
+import static dev.lockstep.lin.HistoryBuilder.NOT_APPLIED;
+import static dev.lockstep.lin.HistoryBuilder.OK;
+import static dev.lockstep.lin.HistoryBuilder.b;
+import static dev.lockstep.lin.HistoryBuilder.cas;
+import static dev.lockstep.lin.HistoryBuilder.get;
+import static dev.lockstep.lin.HistoryBuilder.put;
+import static dev.lockstep.lin.HistoryBuilder.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.Result;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LinearizabilityCheckerTest {
+    private final LinearizabilityChecker checker = new LinearizabilityChecker();
+
+    private LinReport check(HistoryBuilder h) {
+        LinReport report = checker.check(h.build());
+        System.out.println(report.describe());
+        return report;
+    }
+
+    @Test
+    void acceptsSequentialHistory() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "1"), OK)
+                .op(1, 2, 3, get("x"), value("1"))
+                .op(1, 4, 5, cas("x", "1", "2"), OK)
+                .op(1, 6, 7, new Command.Delete(b("x")), new Result.Int(1))
+                .op(1, 8, 9, get("x"), value(null)));
+        assertEquals(Verdict.LINEARIZABLE, r.verdict());
+    }
+
+    @Test
+    void acceptsConcurrentReadsSeeingEitherSideOfAWrite() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "old"), OK)
+                .op(1, 2, 10, put("x", "new"), OK)
+                .op(2, 3, 4, get("x"), value("new"))
+                .op(3, 5, 12, get("x"), value("old"))  // concurrent with the write: may precede it
+                .op(2, 11, 13, get("x"), value("new")));
+        // client 3's read ends after client 2 saw "new"; it overlaps the write, but the write was
+        // already visible at 4 and reads at 5.. must see it: this one is a violation
+        assertEquals(Verdict.NOT_LINEARIZABLE, r.verdict());
+
+        LinReport ok = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "old"), OK)
+                .op(1, 2, 10, put("x", "new"), OK)
+                .op(2, 3, 9, get("x"), value("new"))
+                .op(3, 3, 9, get("x"), value("old"))
+                .op(4, 3, 12, new Command.Incr(b("y"), 5), new Result.Int(5))
+                .op(5, 4, 6, new Command.Incr(b("y"), 1), new Result.Int(6)));
+        assertEquals(Verdict.LINEARIZABLE, ok.verdict());
+        assertEquals(2, ok.partitions());
+    }
+
+    @Test
+    void rejectsStaleRead() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "1"), OK)
+                .op(1, 2, 3, put("x", "2"), OK)
+                .op(2, 4, 5, get("x"), value("1")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, r.verdict());
+        PartitionReport p = r.problems().get(0);
+        assertEquals(List.of(b("x")), p.keys());
+        assertEquals(List.of(0, 1, 2), p.explanation().stream().map(Operation::id).toList());
+    }
+
+    @Test
+    void rejectsLostAcknowledgedWrite() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "a"), OK)
+                .op(2, 0, 1, put("y", "untouched"), OK)
+                .op(1, 2, 3, get("x"), value(null)));
+        assertEquals(Verdict.NOT_LINEARIZABLE, r.verdict());
+        assertEquals(1, r.problems().size(), "only key x is broken");
+        assertEquals(List.of(b("x")), r.problems().get(0).keys());
+    }
+
+    @Test
+    void rejectsTwoSuccessfulCasFromTheSameValue() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "0"), OK)
+                .op(2, 2, 10, cas("x", "0", "a"), OK)
+                .op(3, 2, 10, cas("x", "0", "b"), OK)
+                .op(4, 2, 10, cas("x", "0", "c"), NOT_APPLIED));
+        assertEquals(Verdict.NOT_LINEARIZABLE, r.verdict());
+        List<Integer> core = r.problems().get(0).explanation().stream().map(Operation::id).toList();
+        assertEquals(List.of(1, 2), core, "the two successful CAS: at most one can see '0'");
+    }
+
+    @Test
+    void rejectsReadOfValueNeverWritten() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 5, put("x", "1"), OK)
+                .op(2, 1, 4, get("x"), value("phantom")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, r.verdict());
+        assertEquals(List.of(1), r.problems().get(0).explanation().stream().map(Operation::id).toList());
+    }
+
+    @Test
+    void rejectsNonAtomicTransaction() {
+        Command writeBoth = new Command.Txn(List.of(), List.of(put("x", "1"), put("y", "1")));
+        Command readBoth = new Command.Txn(List.of(), List.of(get("x"), get("y")));
+        LinReport torn = check(new HistoryBuilder()
+                .op(1, 0, 10, writeBoth, new Result.Multi(List.of(OK, OK)))
+                .op(2, 1, 9, readBoth, new Result.Multi(List.of(value("1"), value(null)))));
+        assertEquals(Verdict.NOT_LINEARIZABLE, torn.verdict());
+        assertEquals(List.of(b("x"), b("y")), torn.problems().get(0).keys());
+
+        LinReport atomic = check(new HistoryBuilder()
+                .op(1, 0, 10, writeBoth, new Result.Multi(List.of(OK, OK)))
+                .op(2, 1, 9, readBoth, new Result.Multi(List.of(value("1"), value("1"))))
+                .op(3, 1, 2, readBoth, new Result.Multi(List.of(value(null), value(null)))));
+        assertEquals(Verdict.LINEARIZABLE, atomic.verdict());
+    }
+
+    @Test
+    void transactionComparesAbortAtomically() {
+        Command guarded = new Command.Txn(List.of(new Command.Compare(b("x"), Optional.of(b("1")))),
+                List.of(put("y", "2")));
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "0"), OK)
+                .op(1, 2, 3, guarded, Result.Aborted.INSTANCE)
+                .op(1, 4, 5, get("y"), value("2")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, r.verdict());
+    }
+
+    @Test
+    void unknownWriteMayHaveTakenEffect() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "1"), OK)
+                .unknown(2, 2, put("x", "2"))
+                .op(3, 50, 51, get("x"), value("2"))
+                .op(3, 52, 53, get("x"), value("2")));
+        assertEquals(Verdict.LINEARIZABLE, r.verdict());
+    }
+
+    @Test
+    void unknownWriteMayNeverHaveTakenEffect() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "1"), OK)
+                .unknown(2, 2, put("x", "2"))
+                .op(3, 50, 51, get("x"), value("1"))
+                .op(3, 100, 101, get("x"), value("1")));
+        assertEquals(Verdict.LINEARIZABLE, r.verdict());
+    }
+
+    @Test
+    void unknownWriteCannotTakeEffectBeforeItsInvocationOrTwice() {
+        LinReport early = check(new HistoryBuilder()
+                .op(3, 0, 1, get("x"), value("2"))
+                .unknown(2, 2, put("x", "2")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, early.verdict());
+
+        LinReport flicker = check(new HistoryBuilder()
+                .op(1, 0, 1, put("x", "1"), OK)
+                .unknown(2, 2, put("x", "2"))
+                .op(3, 50, 51, get("x"), value("2"))
+                .op(3, 52, 53, get("x"), value("1")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, flicker.verdict());
+    }
+
+    @Test
+    void errorsMatchByKindNotText() {
+        LinReport r = check(new HistoryBuilder()
+                .op(1, 0, 1, put("n", "abc"), OK)
+                .op(1, 2, 3, new Command.Incr(b("n"), 1), new Result.Error("value is not an integer"))
+                .op(1, 4, 5, new Command.Incr(b("m"), 1), new Result.Int(1)));
+        assertEquals(Verdict.LINEARIZABLE, r.verdict());
+        LinReport wrong = check(new HistoryBuilder()
+                .op(1, 0, 1, new Command.Incr(b("m"), 1), new Result.Error("boom")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, wrong.verdict());
+    }
+
+    @Test
+    void exhaustedBudgetIsUnknownNotViolation() {
+        HistoryBuilder h = new HistoryBuilder();
+        for (int i = 0; i < 14; i++) {
+            h.op(i, 0, 100, put("x", "v" + i), OK);
+        }
+        h.op(99, 101, 102, get("x"), value("nope"));
+        LinReport r = new LinearizabilityChecker(1_000).check(h.build());
+        System.out.println(r.describe());
+        assertEquals(Verdict.UNKNOWN, r.verdict());
+        assertTrue(r.problems().get(0).explanation().isEmpty());
+        assertEquals(Verdict.NOT_LINEARIZABLE, checker.check(h.build()).verdict());
+    }
+
+    @Test
+    void recorderTurnsIndefiniteAnswersIntoUnknownOutcomes() {
+        HistoryRecorder rec = new HistoryRecorder();
+        int a = rec.invoke(1, put("x", "1"), 0);
+        int b = rec.invoke(2, put("x", "2"), 1);
+        int c = rec.invoke(3, get("x"), 2);
+        rec.complete(a, OK, 5);
+        rec.complete(b, new Result.Unknown("leader lost"), 6);
+        History h = rec.history();
+        assertTrue(h.operations().get(b).isUnknown());
+        assertTrue(h.operations().get(c).isUnknown());
+        assertEquals(2, h.unknownCount());
+        assertEquals(Verdict.LINEARIZABLE, checker.check(h).verdict());
+    }
+}
