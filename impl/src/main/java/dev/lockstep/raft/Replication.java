@@ -260,8 +260,12 @@ class Replication {
             ctx.leadership.onLeaderContact(from);
             st.commitIndex = Math.max(st.commitIndex, m.commit());
         }
+        // A stale heartbeat's read id is not echoed: read ids restart every term, and a response
+        // carrying our (newer) term could otherwise later ack an unrelated read of a leader of
+        // our term (Raft.tla HandleHeartbeatRequest; buggy/MCRaftStaleReadAck shows the bug).
+        long readId = m.term() == st.currentTerm ? m.readId() : 0;
         int mark = ctx.out.mark();
-        ctx.out.send(from, new HeartbeatResponse(st.currentTerm, m.readId()));
+        ctx.out.send(from, new HeartbeatResponse(st.currentTerm, readId));
         ctx.tracer.received("HandleHeartbeatRequest", from, m, mark);
         ctx.execution.applyCommitted();
     }

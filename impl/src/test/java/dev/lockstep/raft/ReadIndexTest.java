@@ -10,7 +10,12 @@ import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
+import dev.lockstep.core.Effect;
+import dev.lockstep.core.Event;
+import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
+import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
+import dev.lockstep.raft.RaftMessage.RequestVoteRequest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -117,5 +122,25 @@ class ReadIndexTest {
         assertEquals(logBefore, c.node(1).view().logLen());
         Result.Multi r = (Result.Multi) c.replyTo(read(1));
         assertEquals(2, r.results().size());
+    }
+
+    /**
+     * Read ids restart every term, so a response to a stale heartbeat must not echo its id under
+     * the responder's newer term: a leader of that newer term could count it as an ack for an
+     * unrelated read (found by trace validation against Raft.tla's HandleHeartbeatRequest).
+     */
+    @Test
+    void aStaleHeartbeatIsAnsweredWithTheCurrentTermAndNoReadId() {
+        RaftReplica follower = new RaftReplica(ReplicaConfig.defaults(n(2), List.of(n(1), n(2), n(3))), 1);
+        follower.step(new Event.Receive(n(3), new RequestVoteRequest(5, 0, 0)));
+        List<Effect> effects = follower.step(new Event.Receive(n(1), new HeartbeatRequest(4, 0, 6))).effects();
+        List<HeartbeatResponse> replies = effects.stream()
+                .filter(e -> e instanceof Effect.Send s && s.message() instanceof HeartbeatResponse)
+                .map(e -> (HeartbeatResponse) ((Effect.Send) e).message())
+                .toList();
+        assertEquals(List.of(new HeartbeatResponse(5, 0)), replies);
+        List<Effect> current = follower.step(new Event.Receive(n(3), new HeartbeatRequest(5, 0, 7))).effects();
+        assertTrue(current.stream().anyMatch(e -> e instanceof Effect.Send s
+                && s.message().equals(new HeartbeatResponse(5, 7))), "a current-term heartbeat echoes its read id");
     }
 }
