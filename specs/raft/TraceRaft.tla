@@ -3,7 +3,7 @@
 (* Trace validation of the Java Raft core against Raft.tla.                *)
 (*                                                                         *)
 (* The trace is the core's NDJSON log (docs/protocols/raft-contract.md,    *)
-(* "Trace lines"; docs/trace-validation.md).  Line l is matched by the one *)
+(* "Trace lines"; docs/verification.md).  Line l is matched by the one     *)
 (* Raft action it names, called with the logged node, parameters and       *)
 (* received message; the step must then produce the logged post-values of  *)
 (* the acting node ("state") and add exactly the logged messages to the    *)

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./lockstep trace-check --protocol raft FILE...}: validates NDJSON traces of a protocol's
- * core against its TLA+ spec with TLC (docs/trace-validation.md), one verdict per file, then the
+ * core against its TLA+ spec with TLC (docs/verification.md, "Trace validation"), one verdict per file, then the
  * action coverage of the accepted traces. Exit status: 0 every trace ACCEPTED; 1 some trace
  * REJECTED or an invariant/property VIOLATION; 2 a usage or environment error (unknown protocol,
  * missing spec, unreadable trace, TLC failed or timed out) — 2 wins over 1.

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Validates traces against a protocol's trace spec with TLC (docs/trace-validation.md): reads the
+ * Validates traces against a protocol's trace spec with TLC (docs/verification.md, "Trace validation"): reads the
  * trace, generates the config, runs TLC in a forked JVM, and decides from the furthest line any
  * behaviour reached whether every line was matched. When a line is not, a second, diagnostic run
  * skips that line's logged-value checks to learn what the spec does there, for the report.
