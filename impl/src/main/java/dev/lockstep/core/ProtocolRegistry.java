@@ -14,7 +14,8 @@ public final class ProtocolRegistry {
 
     private static final List<Supplier<Protocol>> ENTRIES = List.of(
             // one line per protocol, e.g. dev.lockstep.raft.RaftProtocol::descriptor
-            dev.lockstep.raft.RaftProtocol::descriptor
+            dev.lockstep.raft.RaftProtocol::descriptor,
+            dev.lockstep.multipaxos.MultiPaxosProtocol::descriptor
     );
 
     private static final Map<String, Protocol> BY_NAME = index();

@@ -1,0 +1,248 @@
+package dev.lockstep.multipaxos;
+
+import dev.lockstep.core.DurableRecord;
+import dev.lockstep.core.Message;
+import dev.lockstep.core.ProtocolCodec;
+import dev.lockstep.core.Wire;
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.CommandCodec;
+import dev.lockstep.kv.RequestId;
+import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
+import dev.lockstep.multipaxos.PaxosMessage.AcceptResponse;
+import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
+import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
+import dev.lockstep.multipaxos.PaxosMessage.SlotEntry;
+import dev.lockstep.multipaxos.PaxosRecord.Accepted;
+import dev.lockstep.multipaxos.PaxosRecord.Checkpoint;
+import dev.lockstep.multipaxos.PaxosRecord.Promise;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The compact binary form of MultiPaxos's messages (peer transport) and records (write-ahead
+ * log): a tag byte, then the fields in declaration order as varints (see {@link Wire}). An entry
+ * is a kind byte (0 hole, 1 noop, 2 command), its ballot (omitted in an accept request, whose
+ * entries carry the request's ballot), and for a command its request id and
+ * {@link CommandCodec} form. Decoding checks tags, kinds, lengths, booleans, ballots and trailing
+ * bytes and throws {@link CodecException} on anything malformed.
+ */
+public final class PaxosCodec implements ProtocolCodec {
+    public static final PaxosCodec INSTANCE = new PaxosCodec();
+
+    private static final int PREPARE_REQUEST = 1;
+    private static final int PREPARE_RESPONSE = 2;
+    private static final int ACCEPT_REQUEST = 3;
+    private static final int ACCEPT_RESPONSE = 4;
+    private static final int CATCH_UP_REQUEST = 5;
+    private static final int SNAPSHOT_REQUEST = 6;
+
+    private static final int PROMISE = 1;
+    private static final int ACCEPTED = 2;
+    private static final int CHECKPOINT = 3;
+
+    private static final int HOLE = 0;
+    private static final int NOOP = 1;
+    private static final int CMD = 2;
+
+    private PaxosCodec() {}
+
+    @Override
+    public byte[] encodeMessage(Message message) {
+        Wire.Writer w = new Wire.Writer(32);
+        if (message instanceof PrepareRequest m) {
+            w.u8(PREPARE_REQUEST);
+            w.uvar(m.ballot());
+            w.uvar(m.commit());
+        } else if (message instanceof PrepareResponse m) {
+            w.u8(PREPARE_RESPONSE);
+            w.uvar(m.ballot());
+            w.bool(m.ok());
+            w.uvar(m.commit());
+            w.uvar(m.entries().size());
+            for (SlotEntry e : m.entries()) {
+                w.uvar(e.slot());
+                writeEntry(w, e.entry(), true);
+            }
+        } else if (message instanceof AcceptRequest m) {
+            w.u8(ACCEPT_REQUEST);
+            w.uvar(m.ballot());
+            w.uvar(m.slot());
+            writeEntries(w, m.entries(), false);
+            w.uvar(m.commit());
+        } else if (message instanceof AcceptResponse m) {
+            w.u8(ACCEPT_RESPONSE);
+            w.uvar(m.ballot());
+            w.bool(m.ok());
+            w.uvar(m.slot());
+            w.uvar(m.count());
+            w.uvar(m.commit());
+        } else if (message instanceof CatchUpRequest m) {
+            w.u8(CATCH_UP_REQUEST);
+            w.uvar(m.ballot());
+            w.uvar(m.slot());
+            writeEntries(w, m.entries(), true);
+        } else if (message instanceof InstallSnapshotRequest m) {
+            w.u8(SNAPSHOT_REQUEST);
+            w.uvar(m.ballot());
+            w.uvar(m.lastSlot());
+            w.uvar(m.lastBal());
+            w.bytes(m.data());
+        } else {
+            throw new IllegalArgumentException("not a MultiPaxos message: " + message);
+        }
+        return w.toByteArray();
+    }
+
+    @Override
+    public Message decodeMessage(byte[] bytes) throws CodecException {
+        try {
+            return readMessage(new Wire.Reader(bytes));
+        } catch (IllegalArgumentException e) {
+            throw new CodecException("malformed MultiPaxos message: " + e.getMessage());
+        }
+    }
+
+    private static Message readMessage(Wire.Reader r) throws CodecException {
+        int tag = r.u8();
+        Message m;
+        switch (tag) {
+            case PREPARE_REQUEST -> m = new PrepareRequest(r.uvar(), r.uvar());
+            case PREPARE_RESPONSE -> m = readPrepareResponse(r);
+            case ACCEPT_REQUEST -> m = readAcceptRequest(r);
+            case ACCEPT_RESPONSE -> m = new AcceptResponse(r.uvar(), r.bool(), r.uvar(), r.uvar(), r.uvar());
+            case CATCH_UP_REQUEST -> m = new CatchUpRequest(r.uvar(), r.uvar(), readEntries(r, 0, false));
+            case SNAPSHOT_REQUEST -> m = new InstallSnapshotRequest(r.uvar(), r.uvar(), r.uvar(), r.bytes());
+            default -> throw new CodecException("unknown MultiPaxos message tag " + tag);
+        }
+        r.expectEnd();
+        return m;
+    }
+
+    private static PrepareResponse readPrepareResponse(Wire.Reader r) throws CodecException {
+        long ballot = r.uvar();
+        boolean ok = r.bool();
+        long commit = r.uvar();
+        int n = r.count();
+        List<SlotEntry> entries = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            long slot = r.uvar();
+            entries.add(new SlotEntry(slot, readEntry(r, 0, false)));
+        }
+        return new PrepareResponse(ballot, ok, commit, entries);
+    }
+
+    private static AcceptRequest readAcceptRequest(Wire.Reader r) throws CodecException {
+        long ballot = r.uvar();
+        long slot = r.uvar();
+        if (ballot < 1) {
+            throw new CodecException("accept request without a ballot");
+        }
+        List<PaxosEntry> entries = readEntries(r, ballot, false);
+        return new AcceptRequest(ballot, slot, entries, r.uvar());
+    }
+
+    @Override
+    public byte[] encodeRecord(DurableRecord record) {
+        Wire.Writer w = new Wire.Writer(32);
+        if (record instanceof Promise p) {
+            w.u8(PROMISE);
+            w.uvar(p.ballot());
+        } else if (record instanceof Accepted a) {
+            w.u8(ACCEPTED);
+            w.uvar(a.firstSlot());
+            writeEntries(w, a.entries(), true);
+        } else if (record instanceof Checkpoint c) {
+            w.u8(CHECKPOINT);
+            w.uvar(c.promised());
+            w.uvar(c.snapshotSlot());
+            w.uvar(c.snapshotBal());
+            w.bytes(c.snapshot());
+            writeEntries(w, c.entries(), true);
+        } else {
+            throw new IllegalArgumentException("not a MultiPaxos record: " + record);
+        }
+        return w.toByteArray();
+    }
+
+    @Override
+    public DurableRecord decodeRecord(byte[] bytes) throws CodecException {
+        try {
+            return readRecord(new Wire.Reader(bytes));
+        } catch (IllegalArgumentException e) {
+            throw new CodecException("malformed MultiPaxos record: " + e.getMessage());
+        }
+    }
+
+    private static DurableRecord readRecord(Wire.Reader r) throws CodecException {
+        int tag = r.u8();
+        DurableRecord record;
+        switch (tag) {
+            case PROMISE -> record = new Promise(r.uvar());
+            case ACCEPTED -> record = new Accepted(r.uvar(), readEntries(r, 0, false));
+            case CHECKPOINT -> record = new Checkpoint(r.uvar(), r.uvar(), r.uvar(), r.bytes(), readEntries(r, 0, true));
+            default -> throw new CodecException("unknown MultiPaxos record tag " + tag);
+        }
+        r.expectEnd();
+        return record;
+    }
+
+    private static void writeEntries(Wire.Writer w, List<PaxosEntry> entries, boolean withBal) {
+        w.uvar(entries.size());
+        for (PaxosEntry e : entries) {
+            writeEntry(w, e, withBal);
+        }
+    }
+
+    private static void writeEntry(Wire.Writer w, PaxosEntry e, boolean withBal) {
+        w.u8(e.isNone() ? HOLE : e.isNoop() ? NOOP : CMD);
+        if (e.isNone()) {
+            return;
+        }
+        if (withBal) {
+            w.uvar(e.bal());
+        }
+        if (!e.isNoop()) {
+            w.svar(e.id().client());
+            w.svar(e.id().seq());
+            CommandCodec.write(w, e.command());
+        }
+    }
+
+    /**
+     * Reads a list of entries; {@code ballot > 0} means they carry no ballot of their own (an
+     * accept request's). Holes are allowed only where {@code holes} says so (a checkpoint).
+     */
+    private static List<PaxosEntry> readEntries(Wire.Reader r, long ballot, boolean holes) throws CodecException {
+        int n = r.count();
+        List<PaxosEntry> entries = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            entries.add(readEntry(r, ballot, holes));
+        }
+        return entries;
+    }
+
+    private static PaxosEntry readEntry(Wire.Reader r, long ballot, boolean holes) throws CodecException {
+        int kind = r.u8();
+        if (kind == HOLE) {
+            if (!holes) {
+                throw new CodecException("a hole where an accepted value is expected");
+            }
+            return PaxosEntry.NONE;
+        }
+        if (kind != NOOP && kind != CMD) {
+            throw new CodecException("unknown entry kind " + kind);
+        }
+        long bal = ballot > 0 ? ballot : r.uvar();
+        if (bal < 1) {
+            throw new CodecException("accepted value with ballot " + bal);
+        }
+        if (kind == NOOP) {
+            return PaxosEntry.noop(bal);
+        }
+        RequestId id = new RequestId(r.svar(), r.svar());
+        Command command = CommandCodec.read(r);
+        return PaxosEntry.cmd(bal, id, command);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lockstep.multipaxos;
+
+/**
+ * Builds the concern objects of a replica. The production core uses {@link #DEFAULT}; a test in
+ * this package can replace one concern by a subclass (a deliberately broken variant) and build a
+ * replica with {@code new MultiPaxosReplica(config, seed, concerns)}.
+ */
+interface PaxosConcerns {
+
+    PaxosConcerns DEFAULT = new PaxosConcerns() {};
+
+    default Leadership leadership(PaxosContext ctx) {
+        return new Leadership(ctx);
+    }
+
+    default Replication replication(PaxosContext ctx) {
+        return new Replication(ctx);
+    }
+
+    default CatchUp catchUp(PaxosContext ctx) {
+        return new CatchUp(ctx);
+    }
+
+    default Durability durability(PaxosContext ctx) {
+        return new Durability(ctx);
+    }
+
+    default Execution execution(PaxosContext ctx) {
+        return new Execution(ctx);
+    }
+
+    default Reads reads(PaxosContext ctx) {
+        return new Reads(ctx);
+    }
+
+    default Snapshot snapshot(PaxosContext ctx) {
+        return new Snapshot(ctx);
+    }
+}

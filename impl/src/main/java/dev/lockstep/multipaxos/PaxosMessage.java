@@ -1,0 +1,97 @@
+package dev.lockstep.multipaxos;
+
+import dev.lockstep.core.Message;
+import dev.lockstep.kv.Bytes;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * MultiPaxos's messages, one record per message type of docs/protocols/multipaxos-contract.md,
+ * with the contract's field names. Sender and receiver are not fields: the transport knows them.
+ * Every message carries a {@code ballot} (reported as {@link Message#term()}).
+ */
+public sealed interface PaxosMessage extends Message {
+
+    long ballot();
+
+    @Override
+    default long term() {
+        return ballot();
+    }
+
+    /** The contract's {@code type} field: the record's simple name. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    /** Phase 1a ("Paxos Made Simple" §2.2) for every slot above {@code commit} (the sender's commitIndex). */
+    record PrepareRequest(long ballot, long commit) implements PaxosMessage {}
+
+    /**
+     * Phase 1b. {@code ok}: the responder promised {@code ballot}; {@code entries}: what it has
+     * accepted above the request's commit (empty when not ok). {@code commit}: the responder's
+     * commitIndex. A refusal carries the responder's promised ballot.
+     */
+    record PrepareResponse(long ballot, boolean ok, long commit, List<SlotEntry> entries) implements PaxosMessage {
+        public PrepareResponse {
+            entries = List.copyOf(entries);
+            for (SlotEntry e : entries) {
+                if (e.entry().isNone()) {
+                    throw new IllegalArgumentException("a promise reports accepted values only, got a hole at " + e.slot());
+                }
+            }
+        }
+    }
+
+    /**
+     * Phase 2a for slots {@code slot, slot + 1, ...}; no entries is a heartbeat. Every entry
+     * carries {@code ballot} as its ballot. {@code commit}: the leader's commitIndex.
+     */
+    record AcceptRequest(long ballot, long slot, List<PaxosEntry> entries, long commit) implements PaxosMessage {
+        public AcceptRequest {
+            entries = List.copyOf(entries);
+            for (PaxosEntry e : entries) {
+                if (e.isNone() || e.bal() != ballot) {
+                    throw new IllegalArgumentException("an accept request proposes values in its own ballot, got " + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Phase 2b: the responder accepted {@code count} slots from {@code slot} on ({@code ok}), or
+     * refused with its promised ballot. {@code commit}: its commitIndex after the request.
+     */
+    record AcceptResponse(long ballot, boolean ok, long slot, long count, long commit) implements PaxosMessage {}
+
+    /** Chosen values for slots {@code slot, slot + 1, ...} with their original ballots (no reply). */
+    record CatchUpRequest(long ballot, long slot, List<PaxosEntry> entries) implements PaxosMessage {
+        public CatchUpRequest {
+            entries = List.copyOf(entries);
+            for (PaxosEntry e : entries) {
+                if (e.isNone()) {
+                    throw new IllegalArgumentException("a catch-up carries chosen values, not holes");
+                }
+            }
+        }
+    }
+
+    /**
+     * The sender's state-machine snapshot covering slots {@code 1..lastSlot} (all chosen). Beyond
+     * the contract's {@code lastSlot} it carries {@code lastBal}, the ballot of slot
+     * {@code lastSlot} in the sender's log (so the receiver's {@code logLastBal} stays exact), and
+     * the snapshot bytes; neither is traced.
+     */
+    record InstallSnapshotRequest(long ballot, long lastSlot, long lastBal, Bytes data) implements PaxosMessage {
+        public InstallSnapshotRequest {
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** One accepted slot as a promise reports it: the spec's {@code [slot, bal, kind, id]}. */
+    record SlotEntry(long slot, PaxosEntry entry) {
+        public SlotEntry {
+            Objects.requireNonNull(entry, "entry");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lockstep.multipaxos;
+
+import dev.lockstep.core.NodeId;
+import dev.lockstep.core.Role;
+import dev.lockstep.kv.Bytes;
+import dev.lockstep.kv.KvStateMachine;
+
+/**
+ * The spec's per-server variables of one replica, durable and volatile kept apart. Durable
+ * fields change only together with a {@link PaxosRecord} (see {@link Durability}); volatile
+ * fields are lost on a crash and rebuilt by {@code Restart}. Bookkeeping the spec does not model
+ * (timers, flow control, waiting clients) lives in the concern that owns it.
+ */
+final class PaxosState {
+
+    // ---- durable: promised, log (and the snapshot that stands for the log's compacted prefix)
+
+    /** The spec's {@code promised[i]}: the highest ballot promised or accepted in (0 = none). */
+    long promised;
+    /** The spec's {@code log[i]}. */
+    final PaxosLog log = new PaxosLog();
+    /** The state-machine snapshot at {@code log.snapshotSlot()}; null when there is none. */
+    Bytes snapshotData;
+
+    // ---- volatile
+
+    /** The spec's {@code role[i]}: FOLLOWER, PRE_CANDIDATE ("Preparing") or LEADER. */
+    Role role = Role.FOLLOWER;
+    /** The spec's {@code commitIndex[i]}: every slot up to here is chosen and held or snapshotted. */
+    long commitIndex;
+    /** The spec's {@code promises[i]} while Preparing: a bit per member position. */
+    long promises;
+    /** The spec's {@code recovered[i]} while Preparing. */
+    final Recovered recovered = new Recovered();
+    /** The spec's {@code acks[i]} while leading. */
+    final AckTable acks = new AckTable();
+    /** The leader this replica last heard from in its promised ballot, or null. */
+    NodeId leaderHint;
+    /** The state machine; its applied index is the implementation's {@code lastApplied}. */
+    KvStateMachine machine = new KvStateMachine();
+
+    long appliedIndex() {
+        return machine.appliedIndex();
+    }
+
+    boolean isLeader() {
+        return role == Role.LEADER;
+    }
+
+    /** The commit index moves up to {@code slot} (never down; see PaxosInvariants). */
+    void commitTo(long slot) {
+        commitIndex = slot;
+        log.seal(slot);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.lockstep.multipaxos;
+
+import dev.lockstep.core.Effect;
+import dev.lockstep.core.NodeId;
+import dev.lockstep.core.Role;
+import dev.lockstep.kv.RequestId;
+import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
+import dev.lockstep.multipaxos.PaxosMessage.AcceptResponse;
+import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
+import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
+import dev.lockstep.multipaxos.PaxosMessage.SlotEntry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link Effect.Trace} lines of docs/protocols/multipaxos-contract.md, "Trace lines":
+ * {@code node}, {@code msg} (the received message), {@code params}, {@code sent} (the messages the
+ * action sent) and {@code state} (post-values: promised, role, commitIndex, logLen, logLastBal).
+ * Extra state: {@code firstSlot}/{@code lastSlot} for BecomeLeader and ClientRequest,
+ * {@code promises} (sorted) for HandlePrepareResponse. Numbers are {@link Long}. When tracing is
+ * off every method returns at once, so nothing is built.
+ */
+final class PaxosTracer {
+    private final PaxosContext ctx;
+    private final boolean on;
+
+    PaxosTracer(PaxosContext ctx, boolean on) {
+        this.ctx = ctx;
+        this.on = on;
+    }
+
+    void received(String action, NodeId from, PaxosMessage m, int mark) {
+        if (on) {
+            emit(action, from, m, null, mark, null);
+        }
+    }
+
+    void promises(String action, NodeId from, PaxosMessage m, int mark) {
+        if (on) {
+            emit(action, from, m, null, mark, Map.of("promises", promiseList()));
+        }
+    }
+
+    void local(String action, int mark) {
+        if (on) {
+            emit(action, null, null, null, mark, null);
+        }
+    }
+
+    /** BecomeLeader: the slots it wrote ({@code lastSlot = firstSlot - 1} when none). */
+    void slots(String action, long firstSlot, long lastSlot, int mark) {
+        if (on) {
+            emit(action, null, null, null, mark, slotRange(firstSlot, lastSlot));
+        }
+    }
+
+    void clientRequest(RequestId id, long slot, int mark) {
+        if (on) {
+            emit("ClientRequest", null, null, params("id", id.toString()), mark, slotRange(slot, slot));
+        }
+    }
+
+    /** {@code Accept} or {@code CatchUp} towards {@code peer}. */
+    void accept(String action, NodeId peer, long slot, int count, int mark) {
+        if (on) {
+            emit(action, null, null, params("peer", peer.toString(), "slot", slot, "count", (long) count), mark, null);
+        }
+    }
+
+    void installSnapshot(NodeId peer, long lastSlot, int mark) {
+        if (on) {
+            emit("InstallSnapshot", null, null, params("peer", peer.toString(), "lastSlot", lastSlot), mark, null);
+        }
+    }
+
+    void commit(long n, int mark) {
+        if (on) {
+            emit("AdvanceCommit", null, null, params("n", n), mark, null);
+        }
+    }
+
+    private void emit(String action, NodeId from, PaxosMessage received, Map<String, Object> params, int mark,
+            Map<String, Object> extraState) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("node", ctx.self.toString());
+        if (received != null) {
+            fields.put("msg", messageFields(from, ctx.self, received));
+        }
+        if (params != null) {
+            fields.put("params", params);
+        }
+        List<Object> sent = new ArrayList<>();
+        for (Effect.Send s : ctx.out.sendsSince(mark)) {
+            sent.add(messageFields(ctx.self, s.to(), (PaxosMessage) s.message()));
+        }
+        fields.put("sent", Collections.unmodifiableList(sent));
+        Map<String, Object> state = stateFields();
+        if (extraState != null) {
+            state.putAll(extraState);
+        }
+        fields.put("state", Collections.unmodifiableMap(state));
+        ctx.out.trace(new Effect.Trace(action, fields));
+    }
+
+    private Map<String, Object> stateFields() {
+        PaxosState st = ctx.state;
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("promised", st.promised);
+        state.put("role", roleName(st.role));
+        state.put("commitIndex", st.commitIndex);
+        state.put("logLen", st.log.len());
+        state.put("logLastBal", st.log.lastBal());
+        return state;
+    }
+
+    private List<String> promiseList() {
+        List<String> granted = new ArrayList<>();
+        for (int p = 0; p < ctx.members.length; p++) {
+            if ((ctx.state.promises & PaxosContext.bit(p)) != 0) {
+                granted.add(ctx.members[p].toString());
+            }
+        }
+        return Collections.unmodifiableList(granted);
+    }
+
+    private static Map<String, Object> slotRange(long firstSlot, long lastSlot) {
+        Map<String, Object> range = new LinkedHashMap<>();
+        range.put("firstSlot", firstSlot);
+        range.put("lastSlot", lastSlot);
+        return range;
+    }
+
+    private static Map<String, Object> params(Object... keyValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int k = 0; k < keyValues.length; k += 2) {
+            params.put((String) keyValues[k], keyValues[k + 1]);
+        }
+        return Collections.unmodifiableMap(params);
+    }
+
+    /** The spec's name of a role ({@code role[i]}). */
+    static String roleName(Role role) {
+        return switch (role) {
+            case FOLLOWER -> "Follower";
+            case PRE_CANDIDATE -> "Preparing";
+            case LEADER -> "Leader";
+            case CANDIDATE -> throw new IllegalStateException("MultiPaxos has no Candidate role");
+        };
+    }
+
+    /**
+     * A message as the contract's JSON-shaped map: {@code type, from, to, ballot} and the type's
+     * fields. Public so that a simulator can log the network actions ({@code DuplicateMessage},
+     * {@code DropMessage}) in the same shape.
+     */
+    public static Map<String, Object> messageFields(NodeId from, NodeId to, PaxosMessage m) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", m.type());
+        f.put("from", from.toString());
+        f.put("to", to.toString());
+        f.put("ballot", m.ballot());
+        if (m instanceof PrepareRequest r) {
+            f.put("commit", r.commit());
+        } else if (m instanceof PrepareResponse r) {
+            f.put("ok", r.ok());
+            f.put("commit", r.commit());
+            f.put("entries", slotEntries(r.entries()));
+        } else if (m instanceof AcceptRequest r) {
+            f.put("slot", r.slot());
+            f.put("entries", entries(r.entries(), false));
+            f.put("commit", r.commit());
+        } else if (m instanceof AcceptResponse r) {
+            f.put("ok", r.ok());
+            f.put("slot", r.slot());
+            f.put("count", r.count());
+            f.put("commit", r.commit());
+        } else if (m instanceof CatchUpRequest r) {
+            f.put("slot", r.slot());
+            f.put("entries", entries(r.entries(), true));
+        } else if (m instanceof InstallSnapshotRequest r) {
+            f.put("lastSlot", r.lastSlot());
+        }
+        return Collections.unmodifiableMap(f);
+    }
+
+    private static List<Object> slotEntries(List<SlotEntry> entries) {
+        List<Object> list = new ArrayList<>(entries.size());
+        for (SlotEntry e : entries) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("slot", e.slot());
+            entry.put("bal", e.entry().bal());
+            entry.put("kind", e.entry().kind());
+            entry.put("id", e.entry().idText());
+            list.add(Collections.unmodifiableMap(entry));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private static List<Object> entries(List<PaxosEntry> entries, boolean withBal) {
+        List<Object> list = new ArrayList<>(entries.size());
+        for (PaxosEntry e : entries) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            if (withBal) {
+                entry.put("bal", e.bal());
+            }
+            entry.put("kind", e.kind());
+            entry.put("id", e.idText());
+            list.add(Collections.unmodifiableMap(entry));
+        }
+        return Collections.unmodifiableList(list);
+    }
+}
