@@ -1,10 +1,5 @@
-package dev.lockstep.multipaxos;
+package dev.lockstep.core;
 
-import dev.lockstep.core.DurableRecord;
-import dev.lockstep.core.Effect;
-import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Step;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
@@ -12,50 +7,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the effects of one step in the order the contract's runtime semantics require (as
- * raft-contract.md, "How a step orders its effects"): one {@link Effect.Persist} with every
- * durable record of the step, then the {@link Effect.Trace} lines in the order the actions
- * happened, then the sends, applies and replies in the order they were made.
- *
- * <p>Nothing here is Paxos-specific (it is typed on the core interfaces only); it is the
- * protocol-generic form of {@code dev.lockstep.raft.Outbox}, a candidate to move to
- * {@code dev.lockstep.core} and be shared.
+ * Collects the effects of one step in the order every protocol core emits them (see
+ * docs/protocols/raft-contract.md, "How a step orders its effects"): one {@link Effect.Persist}
+ * with every durable record of the step, then the {@link Effect.Trace} lines in the order the
+ * actions happened, then the sends, applies and replies in the order they were made. A crash
+ * therefore keeps or loses a step's actions together. One per replica; not thread-safe.
  */
-final class Outbox {
+public final class Outbox {
     private final ArrayList<DurableRecord> records = new ArrayList<>();
     private final ArrayList<Effect> traces = new ArrayList<>();
     private final ArrayList<Effect> outputs = new ArrayList<>();
 
-    void persist(DurableRecord record) {
+    public void persist(DurableRecord record) {
         records.add(record);
     }
 
-    void trace(Effect.Trace line) {
+    public void trace(Effect.Trace line) {
         traces.add(line);
     }
 
-    void send(NodeId to, Message message) {
+    public void send(NodeId to, Message message) {
         outputs.add(new Effect.Send(to, message));
     }
 
-    void apply(long index, RequestId id, Command command, Result result) {
+    public void apply(long index, RequestId id, Command command, Result result) {
         outputs.add(new Effect.Apply(index, id, command, result));
     }
 
-    void reply(RequestId id, Result result) {
+    public void reply(RequestId id, Result result) {
         outputs.add(new Effect.Reply(id, result));
     }
 
-    boolean hasRecords() {
+    public boolean hasRecords() {
         return !records.isEmpty();
     }
 
     /** A position in the outputs; {@link #sendsSince} lists what an action sent after it. */
-    int mark() {
+    public int mark() {
         return outputs.size();
     }
 
-    List<Effect.Send> sendsSince(int mark) {
+    public List<Effect.Send> sendsSince(int mark) {
         List<Effect.Send> sends = new ArrayList<>();
         for (int k = mark; k < outputs.size(); k++) {
             if (outputs.get(k) instanceof Effect.Send s) {
@@ -66,7 +58,7 @@ final class Outbox {
     }
 
     /** The step's effects (the Persist gets {@code seq}); the outbox is empty afterwards. */
-    Step drain(long seq) {
+    public Step drain(long seq) {
         if (records.isEmpty() && traces.isEmpty() && outputs.isEmpty()) {
             return Step.EMPTY;
         }
