@@ -1,12 +1,12 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.core.DurablePrefix;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Role;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.multipaxos.PaxosRecord.Accepted;
 import dev.lockstep.multipaxos.PaxosRecord.Checkpoint;
 import dev.lockstep.multipaxos.PaxosRecord.Promise;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -19,23 +19,8 @@ import java.util.List;
 class Durability {
     protected final PaxosContext ctx;
     protected final PaxosState st;
-    /** Sequence number of the last Persist issued by this replica instance. */
-    private long lastSeq;
-    /** Persists issued but not yet reported durable, oldest first. */
-    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-    /** Every slot up to here holds durably what the log holds (as far as this instance was told). */
-    private long durableSlot;
+    private final DurablePrefix durablePrefix = new DurablePrefix();
 
-    /** A Persist in flight and the log length it makes durable. */
-    private static final class InFlight {
-        final long seq;
-        long len;
-
-        InFlight(long seq, long len) {
-            this.seq = seq;
-            this.len = len;
-        }
-    }
 
     Durability(PaxosContext ctx) {
         this.ctx = ctx;
@@ -43,7 +28,7 @@ class Durability {
     }
 
     long durableSlot() {
-        return durableSlot;
+        return durablePrefix.durable();
     }
 
     /** The promise as written to storage. Overridden only by a deliberately broken test variant. */
@@ -85,27 +70,17 @@ class Durability {
 
     /** Slots from {@code slot} on were rewritten: they are not durable until persisted again. */
     void forgetDurableFrom(long slot) {
-        durableSlot = Math.min(durableSlot, slot - 1);
-        for (InFlight f : inFlight) {
-            f.len = Math.min(f.len, slot - 1);
-        }
+        durablePrefix.forgetFrom(slot);
     }
 
     /** Called when the step's Persist is emitted: its sequence number. */
     long issuePersist() {
-        lastSeq++;
-        inFlight.addLast(new InFlight(lastSeq, st.log.len()));
-        return lastSeq;
+        return durablePrefix.issue(st.log.len());
     }
 
     /** The runtime made every Persist with {@code seq <= upTo} durable. */
     void onPersisted(long upTo) {
-        boolean advanced = false;
-        while (!inFlight.isEmpty() && inFlight.peekFirst().seq <= upTo) {
-            durableSlot = Math.max(durableSlot, inFlight.pollFirst().len);
-            advanced = true;
-        }
-        if (advanced) {
+        if (durablePrefix.persisted(upTo)) {
             ctx.replication.advanceCommit();
         }
     }
@@ -132,9 +107,7 @@ class Durability {
         st.recovered.clear();
         st.leaderHint = null;
         ctx.replication.stop();
-        lastSeq = 0;
-        inFlight.clear();
-        durableSlot = st.log.len();
+        durablePrefix.recovered(st.log.len());
         ctx.leadership.onRestart();
         ctx.tracer.local("Restart", ctx.out.mark());
     }

@@ -1,6 +1,7 @@
 package dev.lockstep.raft;
 
 import dev.lockstep.core.DurableRecord;
+import dev.lockstep.core.DurablePrefix;
 import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Role;
 import dev.lockstep.kv.KvStateMachine;
@@ -8,7 +9,6 @@ import dev.lockstep.raft.RaftRecord.Checkpoint;
 import dev.lockstep.raft.RaftRecord.HardState;
 import dev.lockstep.raft.RaftRecord.LogAppend;
 import dev.lockstep.raft.RaftRecord.LogTruncate;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -20,23 +20,8 @@ import java.util.List;
 class Durability {
     protected final RaftContext ctx;
     protected final RaftState st;
-    /** Sequence number of the last Persist issued by this replica instance. */
-    private long lastSeq;
-    /** Persists issued but not yet reported durable, oldest first. */
-    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-    /** The log is durable up to here (as far as this instance has been told). */
-    private long durableIndex;
+    private final DurablePrefix durablePrefix = new DurablePrefix();
 
-    /** A Persist in flight and the log length it makes durable. */
-    private static final class InFlight {
-        final long seq;
-        long lastIndex;
-
-        InFlight(long seq, long lastIndex) {
-            this.seq = seq;
-            this.lastIndex = lastIndex;
-        }
-    }
 
     Durability(RaftContext ctx) {
         this.ctx = ctx;
@@ -44,7 +29,7 @@ class Durability {
     }
 
     long durableIndex() {
-        return durableIndex;
+        return durablePrefix.durable();
     }
 
     /** The vote as written to storage. Overridden only by a deliberately broken test variant. */
@@ -87,27 +72,17 @@ class Durability {
 
     /** The log was replaced from {@code fromIndex} on: nothing there is durable until re-persisted. */
     void forgetDurableFrom(long fromIndex) {
-        durableIndex = Math.min(durableIndex, fromIndex - 1);
-        for (InFlight f : inFlight) {
-            f.lastIndex = Math.min(f.lastIndex, fromIndex - 1);
-        }
+        durablePrefix.forgetFrom(fromIndex);
     }
 
     /** Called when the step's Persist is emitted: its sequence number. */
     long issuePersist() {
-        lastSeq++;
-        inFlight.addLast(new InFlight(lastSeq, st.log.lastIndex()));
-        return lastSeq;
+        return durablePrefix.issue(st.log.lastIndex());
     }
 
     /** The runtime made every Persist with {@code seq <= upTo} durable. */
     void onPersisted(long upTo) {
-        boolean advanced = false;
-        while (!inFlight.isEmpty() && inFlight.peekFirst().seq <= upTo) {
-            durableIndex = inFlight.pollFirst().lastIndex;
-            advanced = true;
-        }
-        if (advanced) {
+        if (durablePrefix.persisted(upTo)) {
             ctx.replication.advanceCommitIndex();
         }
     }
@@ -138,9 +113,7 @@ class Durability {
         st.leaderHint = null;
         java.util.Arrays.fill(st.matchIndex, 0);
         ctx.reads.clear();
-        lastSeq = 0;
-        inFlight.clear();
-        durableIndex = st.log.lastIndex();
+        durablePrefix.recovered(st.log.lastIndex());
         ctx.leadership.onRestart();
         ctx.tracer.localVotes("Restart", ctx.out.mark());
     }
