@@ -1,12 +1,11 @@
 package dev.lockstep.sim;
 
+import static dev.lockstep.sim.BrokenVariantSearch.firstFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lockstep.core.Protocol;
 import dev.lockstep.raft.BrokenRaftVariants;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,20 +15,6 @@ import org.junit.jupiter.api.Test;
  * second vote a forgetful voter grants); the runs are deterministic, so the bound always holds.
  */
 class BrokenRaftTest {
-
-    private static Failure firstFailure(Protocol p, long baseSeed, String faults, int maxSeeds) {
-        Set<FaultKind> kinds = FaultKind.parseList(faults);
-        for (int i = 0; i < maxSeeds; i++) {
-            long seed = ScenarioGenerator.runSeed(baseSeed, i);
-            RunResult r = Simulation.run(p, ScenarioGenerator.fromSeed(seed, kinds, ScenarioGenerator.DEFAULT_OPS), false);
-            if (!r.passed()) {
-                System.out.println(p.name() + ": found at seed #" + (i + 1) + " of at most " + maxSeeds + ": " + r.summary());
-                System.out.println(r.failure().get().describe());
-                return r.failure().get();
-            }
-        }
-        return fail(p.name() + " passed " + maxSeeds + " seeds with faults " + faults + ": the checkers missed its bug");
-    }
 
     @Test
     void localReadFollowerIsALinearizabilityFailure() {

@@ -7,22 +7,32 @@ import dev.lockstep.core.ProtocolRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Seeded runs of the real Raft core with every fault kind: each must pass every checker. */
-class RaftSimulationTest {
+/**
+ * Seeded runs of every registered protocol's real core with every fault kind: each run must pass
+ * every checker. A protocol added to the registry is simulated here without naming it.
+ */
+class ProtocolSimulationTest {
     static final long BASE_SEED = 1;
     static final int RUNS = Integer.getInteger("lockstep.sim.runs", 300);
 
-    @Test
-    void raftSurvivesSeededRunsWithEveryFaultKind() {
-        Protocol raft = ProtocolRegistry.get("raft");
+    static Stream<String> protocols() {
+        return ProtocolRegistry.names().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void survivesSeededRunsWithEveryFaultKind(String name) {
+        Protocol protocol = ProtocolRegistry.get(name);
         List<String> failures = new ArrayList<>();
         long steps = 0;
         for (int i = 0; i < RUNS; i++) {
             long seed = ScenarioGenerator.runSeed(BASE_SEED, i);
             SimOptions o = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS);
-            RunResult r = Simulation.run(raft, o, false);
+            RunResult r = Simulation.run(protocol, o, false);
             steps += r.replicaSteps();
             System.out.println(r.summary());
             r.failure().ifPresent(f -> {
@@ -31,7 +41,7 @@ class RaftSimulationTest {
                 failures.add(f.kind() + " " + f.replay());
             });
         }
-        System.out.println(RUNS + " runs, " + steps + " replica steps, " + failures.size() + " failures");
+        System.out.println(name + ": " + RUNS + " runs, " + steps + " replica steps, " + failures.size() + " failures");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }
