@@ -129,7 +129,14 @@ class Replication {
             advanceCommitIndex();
         } else {
             ctx.tracer.appendResponse(from, m, pos, mark);
-            pr.onRejected(nextAfterRejection(m, pos));
+            long next = nextAfterRejection(m, pos);
+            if (pr.mode() == Progress.Mode.PROBE && next == pr.next()) {
+                // No backtracking progress: a duplicate of a stale rejection, or a follower that
+                // lost entries it acknowledged (outside the fault model). Either way re-sending
+                // now would repeat what was just rejected; the heartbeat round re-probes.
+                return;
+            }
+            pr.onRejected(next);
         }
         if (st.isLeader()) {
             sendAppends(pos);
@@ -258,7 +265,11 @@ class Replication {
     void onHeartbeatRequest(NodeId from, HeartbeatRequest m) {
         if (m.term() == st.currentTerm) {
             ctx.leadership.onLeaderContact(from);
-            st.commitIndex = Math.max(st.commitIndex, m.commit());
+            // Within the fault model m.commit <= our log's end (it is at most our match index,
+            // and a current-term leader never makes us truncate below it). The cap keeps a
+            // follower that lost acknowledged entries (storage lost fsynced data) from
+            // committing entries it does not have.
+            st.commitIndex = Math.max(st.commitIndex, Math.min(m.commit(), st.log.lastIndex()));
         }
         // A stale heartbeat's read id is not echoed: read ids restart every term, and a response
         // carrying our (newer) term could otherwise later ack an unrelated read of a leader of

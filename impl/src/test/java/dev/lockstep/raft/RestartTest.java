@@ -89,4 +89,38 @@ class RestartTest {
         }
         assertEquals(Optional.empty(), c.firstViolation);
     }
+
+    /**
+     * Outside the fault model: a follower comes back without log entries it had acknowledged
+     * (storage lost fsynced data). The leader cannot tell this from a stale rejection, so it must
+     * neither spin re-sending the same probe at network speed nor make the follower commit past
+     * the end of its log; the rest of the cluster keeps committing.
+     */
+    @Test
+    void aFollowerThatLostAcknowledgedEntriesDoesNotMakeTheLeaderSpin() {
+        RaftCluster c = new RaftCluster(3, cfg -> cfg);
+        c.elect(n(1));
+        for (int k = 1; k <= 5; k++) {
+            c.submit(n(1), ReplicationTest.req(k), ReplicationTest.put("k" + k, "v"));
+        }
+        c.settle(n(1));
+        c.crash(n(2));
+        List<DurableRecord> disk = c.disks.get(n(2));
+        while (disk.get(disk.size() - 1) instanceof RaftRecord.LogAppend) {
+            disk.remove(disk.size() - 1);
+        }
+        c.restart(n(2));
+        long lostFrom = c.node(2).state().log.lastIndex() + 1;
+        for (int round = 0; round < 5; round++) {
+            c.tickAll(3);
+            assertTrue(c.deliverAll() < 1000, "the leader keeps re-sending a rejected probe");
+            RaftState follower = c.node(2).state();
+            assertTrue(follower.commitIndex <= follower.log.lastIndex(),
+                    "commit " + follower.commitIndex + " beyond the log's end " + follower.log.lastIndex());
+        }
+        c.submit(n(1), ReplicationTest.req(6), ReplicationTest.put("k6", "v"));
+        c.settle(n(1));
+        assertEquals(Result.Ok.INSTANCE, c.replyTo(ReplicationTest.req(6)), "n1 and n3 still commit");
+        assertTrue(lostFrom <= 6);
+    }
 }
