@@ -273,7 +273,7 @@ class Replication {
         }
         // A stale heartbeat's read id is not echoed: read ids restart every term, and a response
         // carrying our (newer) term could otherwise later ack an unrelated read of a leader of
-        // our term (Raft.tla HandleHeartbeatRequest; buggy/MCRaftStaleReadAck shows the bug).
+        // our term (Raft.tla HandleHeartbeatRequest; ReadIndexTest shows the bug).
         long readId = m.term() == st.currentTerm ? m.readId() : 0;
         int mark = ctx.out.mark();
         ctx.out.send(from, new HeartbeatResponse(st.currentTerm, readId));
