@@ -614,6 +614,17 @@ LeaderAppendOnly ==
             /\ currentTerm'[i] = currentTerm[i])
            => IsPrefix(log[i], log'[i])]_vars
 
+\* A leader commits by counting only entries of its own term ([Raft] 5.4.2,
+\* the rule Figure 8 motivates): while i leads one term its commit index only
+\* moves onto an entry of that term.  An action property; the simulator
+\* checks the same rule after every step of the Java core.
+LeaderCommitsOwnTerm ==
+    [][\A i \in Server :
+         (state[i] = "Leader" /\ state'[i] = "Leader"
+            /\ currentTerm'[i] = currentTerm[i]
+            /\ commitIndex'[i] > commitIndex[i])
+           => log'[i][commitIndex'[i]].term = currentTerm[i]]_vars
+
 \* Committed entries are never lost or changed and a commit index never
 \* moves back, except that Restart may restore a lower commit index (the
 \* snapshot's) with the log unchanged ([Raft] 5.4.3, [Thesis] 3.8).  An

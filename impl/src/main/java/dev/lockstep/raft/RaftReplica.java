@@ -31,6 +31,8 @@ public final class RaftReplica implements Replica {
     private final RaftContext ctx;
     /** Ghost for {@code CommittedIndexMonotonic}: the first regression seen, or null. */
     private String commitRegression;
+    /** Ghost for {@code LeaderCommitsOwnTerm}: the first commit by counting an older term's entry, or null. */
+    private String oldTermCommit;
 
     public RaftReplica(ReplicaConfig config, long seed) {
         this(config, seed, RaftConcerns.DEFAULT);
@@ -57,6 +59,8 @@ public final class RaftReplica implements Replica {
         long commitBefore = ctx.state.commitIndex;
         long snapshotBefore = ctx.state.log.snapshotIndex();
         long committedBefore = committedFingerprint(snapshotBefore, commitBefore);
+        boolean leaderBefore = ctx.state.isLeader();
+        long termBefore = ctx.state.currentTerm;
         if (event instanceof Event.Tick) {
             ctx.leadership.tick();
         } else if (event instanceof Event.Receive r) {
@@ -70,7 +74,28 @@ public final class RaftReplica implements Replica {
             return drain();
         }
         watchCommitted(event, commitBefore, snapshotBefore, committedBefore);
+        if (leaderBefore) {
+            watchLeaderCommit(event, termBefore, commitBefore);
+        }
         return drain();
+    }
+
+    /**
+     * Ghost for the spec's {@code LeaderCommitsOwnTerm} (Raft §5.4.2, the rule Figure 8
+     * motivates): while a replica leads one term, its commit index only moves to an entry of that
+     * term; earlier entries are committed indirectly, never by counting replicas.
+     */
+    private void watchLeaderCommit(Event event, long termBefore, long commitBefore) {
+        RaftState st = ctx.state;
+        if (oldTermCommit != null || !st.isLeader() || st.currentTerm != termBefore
+                || st.commitIndex <= commitBefore) {
+            return;
+        }
+        long entryTerm = st.log.termAt(st.commitIndex);
+        if (entryTerm != st.currentTerm) {
+            oldTermCommit = "leader of term " + st.currentTerm + " committed index " + st.commitIndex
+                    + " of term " + entryTerm + " by counting, on " + event;
+        }
     }
 
     private Step drain() {
@@ -171,5 +196,9 @@ public final class RaftReplica implements Replica {
 
     String commitRegression() {
         return commitRegression;
+    }
+
+    String oldTermCommit() {
+        return oldTermCommit;
     }
 }

@@ -29,4 +29,11 @@ class BrokenRaftTest {
         assertTrue(f.detail().contains("ElectionSafety"), f.detail());
         assertTrue(f.replay().endsWith("--faults crash,reorder"), f.replay());
     }
+
+    @Test
+    void figure8LeaderCommitsAnOlderTermsEntryByCounting() {
+        Failure f = firstFailure(BrokenRaftVariants.figure8Leader(), 1, "all", 200);
+        assertEquals(FailureKind.SAFETY, f.kind(), f.describe());
+        assertTrue(f.detail().contains("LeaderCommitsOwnTerm"), f.detail());
+    }
 }
