@@ -200,11 +200,12 @@ public final class ConfigLoader {
         int batch = (int) f.integer("maxBatchEntries", 1, 1_000_000, d.maxBatchEntries());
         int inflight = (int) f.integer("maxInflight", 1, 1_000_000, d.maxInflight());
         int snapshot = (int) f.integer("snapshotEvery", 0, Integer.MAX_VALUE, d.snapshotEvery());
+        int ioThreads = (int) f.integer("ioThreads", 1, 256, d.ioThreads());
         f.rejectUnknown();
         if (heartbeat >= min || max < min) {
             throw new ConfigException(f.name("heartbeatTicks") + ": need heartbeatTicks < electionTicksMin <= "
                     + "electionTicksMax, got " + heartbeat + ", " + min + ", " + max);
         }
-        return new Tuning(min, max, heartbeat, batch, inflight, snapshot);
+        return new Tuning(min, max, heartbeat, batch, inflight, snapshot, ioThreads);
     }
 }

@@ -75,11 +75,17 @@ public record ServerConfig(
         }
     }
 
-    /** Protocol tuning in ticks; see {@code dev.lockstep.core.ReplicaConfig}. */
+    /**
+     * Protocol tuning in ticks (see {@code dev.lockstep.core.ReplicaConfig}) and the server's
+     * threads. Defaults measured in docs/benchmarks.md.
+     *
+     * @param ioThreads Netty I/O event loops for client and peer connections; the replica runs on
+     *     the first of them, so with 1 a replica is one thread (plus its write-ahead log thread)
+     */
     public record Tuning(int electionTicksMin, int electionTicksMax, int heartbeatTicks,
-                         int maxBatchEntries, int maxInflight, int snapshotEvery) {
+                         int maxBatchEntries, int maxInflight, int snapshotEvery, int ioThreads) {
         public static Tuning defaults() {
-            return new Tuning(10, 20, 2, 64, 8, 10_000);
+            return new Tuning(50, 100, 5, 64, 8, 10_000, 1);
         }
     }
 

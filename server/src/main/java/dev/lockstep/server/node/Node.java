@@ -25,21 +25,21 @@ import dev.lockstep.server.runtime.RuntimeStats;
 import dev.lockstep.server.runtime.TraceSink;
 import dev.lockstep.server.runtime.WalDurability;
 import dev.lockstep.server.wal.GroupCommitter;
-import io.netty.util.concurrent.DefaultEventExecutor;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running replica server: its data directory and write-ahead log, the replica on its event
- * loop, the peer transport, the Redis listener and the admin listener, wired together. Nothing
- * here names a protocol: the {@link Protocol} comes from the registry (or a test).
+ * loop (the first Netty I/O loop, shared with connections: no thread hop between a socket and the
+ * replica when {@code tuning.ioThreads} is 1; see docs/benchmarks.md), the peer transport, the
+ * Redis listener and the admin listener, wired together. Nothing here names a protocol: the
+ * {@link Protocol} comes from the registry (or a test).
  */
 public final class Node implements AdminView, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -50,7 +50,6 @@ public final class Node implements AdminView, AutoCloseable {
     private final ClientStats clientStats = new ClientStats();
     private volatile String failure;
     private String truncatedTail;
-    private DefaultEventExecutor replicaLoop;
     private Network network;
     private ReplicaRuntime runtime;
     private WalDurability durability;
@@ -88,8 +87,8 @@ public final class Node implements AdminView, AutoCloseable {
         }
         LOG.info("{} {} in {}: {}", config.self(), storage.recovered().isPresent() ? "recovering" : "starting fresh",
                 config.dataDir(), storage.recovered().map(r -> r.size() + " durable records").orElse("new data directory"));
-        replicaLoop = new DefaultEventExecutor(new DefaultThreadFactory("replica-" + config.self()));
-        network = new Network("lockstep-" + config.self(), 2);
+        network = new Network("lockstep-" + config.self(), config.tuning().ioThreads());
+        EventLoop replicaLoop = network.workers().next();
         transport = new PeerTransport(config, protocol.codec(), network, new PeerListener());
         runtime = new ReplicaRuntime(createReplica(), protocol.codec(), replicaLoop, transport, traceSink(),
                 cause -> {
@@ -211,9 +210,6 @@ public final class Node implements AdminView, AutoCloseable {
         quietly(durability);
         if (network != null) {
             network.close();
-        }
-        if (replicaLoop != null) {
-            replicaLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 

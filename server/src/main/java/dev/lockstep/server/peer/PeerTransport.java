@@ -176,8 +176,7 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
 
     void serveForward(NodeId from, Frame.ForwardRequest request, Channel channel) {
         listener.onForward(from, request.id(), request.command(),
-                result -> channel.writeAndFlush(new Frame.ForwardResponse(request.correlation(), result),
-                        channel.voidPromise()));
+                result -> FlushBatcher.write(channel, new Frame.ForwardResponse(request.correlation(), result)));
     }
 
     Forwarder forwarder() {

@@ -1,5 +1,6 @@
 package dev.lockstep.server.resp;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,13 +9,15 @@ import java.util.ArrayDeque;
 /**
  * Keeps a connection's replies in request order although commands complete out of order
  * (pipelining: a GET forwarded to the leader may finish after a later PING). Each command takes
- * a slot when read; replies are written from the head as slots fill. Writes are flushed once per
- * batch of event-loop work. Too many unanswered commands pause reading (backpressure).
- * Confined to the connection's event loop.
+ * a slot when read; replies are written from the head as slots fill, a batch of ready replies
+ * encoded into one buffer. Writes are flushed once per batch of event-loop work. Too many
+ * unanswered commands pause reading (backpressure). Confined to the connection's event loop.
  */
 final class ReplyQueue {
     static final int PAUSE_READING_AT = 4096;
     static final int RESUME_READING_AT = 1024;
+    /** Enough for a batch of small replies (+OK, short bulk strings) without growing. */
+    private static final int INITIAL_BATCH_BYTES = 256;
 
     /** One command's place in the reply order. */
     static final class Slot {
@@ -61,20 +64,28 @@ final class ReplyQueue {
         return slots.size();
     }
 
+    /**
+     * Writes every reply that is ready, in order, encoded into ONE buffer (one pipeline write and
+     * one allocation per batch instead of one per reply), and schedules a flush.
+     */
     private void drain() {
-        boolean wrote = false;
+        ByteBuf out = null;
         while (!closing && !slots.isEmpty() && slots.peek().reply != null) {
             Slot slot = slots.poll();
-            ctx.write(new RespEncoder.Outbound(slot.reply, slot.protocol));
-            wrote = true;
+            if (out == null) {
+                out = ctx.alloc().ioBuffer(INITIAL_BATCH_BYTES);
+            }
+            RespEncoder.write(out, slot.reply, slot.protocol >= 3);
             if (slot.closeAfter) {
                 closing = true;
                 slots.clear();
+                ctx.write(out, ctx.voidPromise());
                 ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
         }
-        if (wrote) {
+        if (out != null) {
+            ctx.write(out, ctx.voidPromise());
             scheduleFlush();
         }
         if (slots.size() <= RESUME_READING_AT && !ctx.channel().config().isAutoRead()) {

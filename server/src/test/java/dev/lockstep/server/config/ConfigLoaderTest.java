@@ -105,6 +105,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ioThreadsDefaultsToOneAndIsBounded() throws Exception {
+        assertEquals(1, yaml(YAML).tuning().ioThreads());
+        assertEquals(4, yaml(YAML + "tuning: {ioThreads: 4}\n").tuning().ioThreads());
+        assertTrue(error(YAML + "tuning: {ioThreads: 0}\n").startsWith("tuning.ioThreads: 0 is out of range"));
+    }
+
+    @Test
     void invalidYamlIsReportedAsSuch() {
         assertTrue(error("replicaId: [").startsWith("config is not valid YAML"));
         assertTrue(error("- just\n- a list\n").startsWith("expected an object"));
