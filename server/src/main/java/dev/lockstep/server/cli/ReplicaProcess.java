@@ -73,6 +73,13 @@ public final class ReplicaProcess {
         }
     }
 
+    /** SIGKILL without waiting (used when the caller itself is being interrupted). */
+    public void destroyNow() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
     /** SIGTERM: the replica shuts down cleanly (its log is synced and closed). */
     public void terminate() {
         if (process != null && process.isAlive()) {

@@ -9,10 +9,11 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
 /**
- * A small closed-loop load generator for measuring a running cluster (until the `bench`
- * subcommand exists): {@code clients} threads, each with its own connection to one of the
- * given ports, sending SETs of {@code valueBytes} in batches of {@code pipeline}, for
- * {@code seconds}. Prints ops/s and latency percentiles of each batch.
+ * A small closed-loop load generator for probing a running cluster by hand (the comparison
+ * with Redis is {@code lockstep bench}): {@code clients} threads, each with its own connection
+ * to one of the given ports (several ports spread the load over replicas, which
+ * redis-benchmark cannot), sending SETs of {@code valueBytes} in batches of {@code pipeline},
+ * for {@code seconds}. Prints ops/s and latency percentiles of each batch.
  *
  * <p>Usage: {@code LoadProbe PORTS CLIENTS SECONDS [PIPELINE] [VALUE_BYTES]}, e.g.
  * {@code LoadProbe 7001,7002,7003 16 10 1 100}.

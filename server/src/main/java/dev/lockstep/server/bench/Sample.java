@@ -1,0 +1,29 @@
+package dev.lockstep.server.bench;
+
+/**
+ * One redis-benchmark run against one target.
+ *
+ * @param cpuMicrosPerOp CPU time (user + system) the target's processes spent during the run,
+ *     per request; {@code NaN} if the platform does not report CPU time
+ * @param fsyncsPerOp write-ahead log syncs of all Lockstep replicas per request ({@code NaN} for
+ *     Redis, which does not count them)
+ * @param note what may make the run unrepresentative (e.g. a leader change), or empty
+ */
+public record Sample(Target target, String test, int pipeline, Measurement measurement, double cpuMicrosPerOp,
+        double fsyncsPerOp, String note) {
+
+    /** What a run was aimed at. */
+    public enum Target {
+        REDIS("Redis"), LEADER("leader"), FOLLOWER("follower");
+
+        private final String label;
+
+        Target(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

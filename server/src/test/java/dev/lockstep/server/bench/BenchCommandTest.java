@@ -1,0 +1,65 @@
+package dev.lockstep.server.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lockstep.server.cli.Main;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lockstep bench} end to end: a clear exit 2 without the Redis tools, and (when
+ * bench/install-tools.sh has installed them) a small real run that leaves no process behind.
+ */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    @Timeout(60)
+    void withoutRedisToolsItExitsWith2AndPointsAtTheInstallScript() throws Exception {
+        Path emptyPath = Files.createDirectories(dir.resolve("empty-bin"));
+        ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "bench")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        pb.environment().put("PATH", emptyPath.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(50, TimeUnit.SECONDS), "bench did not exit");
+        String out = Files.readString(dir.resolve("out.txt"));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("redis-server not found") && out.contains("bench/install-tools.sh"), out);
+    }
+
+    @Test
+    @Timeout(180)
+    void aSmallRunComparesBothAndStopsEverythingItStarted() throws Exception {
+        assumeTrue(Executables.find("redis-server").isPresent() && Executables.find("redis-benchmark").isPresent(),
+                "redis-server/redis-benchmark not installed (bench/install-tools.sh)");
+        Path md = dir.resolve("table.md");
+        int code = Main.execute("bench", "-n", "2000", "-c", "10", "-P", "1,4", "--warmup", "0",
+                "--markdown", md.toString(), "--jvm-opt", "-Xmx128m", "--jvm-opt", "-XX:TieredStopAtLevel=1");
+        assertEquals(0, code);
+        String table = Files.readString(md);
+        for (String row : List.of("| SET | 1 | leader |", "| GET | 1 | leader |", "| SET | 4 | leader |",
+                "| GET | 4 | leader |", "| SET | 1 | follower |", "| GET | 1 | follower |")) {
+            assertTrue(table.contains(row), "missing " + row + " in\n" + table);
+        }
+        assertTrue(table.contains("appendfsync always"), table);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(h -> h.info().commandLine().orElse("?")).toList(), "processes left running");
+    }
+}
