@@ -1,0 +1,98 @@
+package dev.lockstep.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.core.ProtocolRegistry;
+import dev.lockstep.sim.FaultEvent;
+import dev.lockstep.trace.ActionCoverage;
+import dev.lockstep.trace.SpecActions;
+import dev.lockstep.trace.TraceValidator;
+import dev.lockstep.trace.Validation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI conformance of the MultiPaxos core to MultiPaxos.tla: the traces of a fixed set of seeded
+ * simulator runs (every fault kind: crash/restart, partitions, loss, duplication, pauses,
+ * reordering) must each be a behaviour of specs/multipaxos/TraceMultiPaxos.tla, and together
+ * they must exercise every action of MultiPaxos.tla, except the documented {@link #EXCLUDED}
+ * ones. A failure prints the seed and the commands that reproduce the trace and its validation.
+ */
+class MultiPaxosTraceConformanceTest {
+
+    static final long BASE_SEED = 2024;
+    static final int RUNS = Integer.getInteger("lockstep.conformance.runs", 20);
+    /** Client operations per run (the simulator's fault phase adds the rest of each trace). */
+    static final int OPS = 20;
+    /** A run must have at least this many replica steps to count as exercising the protocol. */
+    static final long MIN_STEPS = 300;
+
+    /**
+     * Spec actions that these runs need not exercise, each with the reason. Empty: every action of
+     * MultiPaxos.tla occurs. Add an entry only with a reason that a reader can check.
+     */
+    static final Map<String, String> EXCLUDED = Map.of();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tracesOfSeededRunsAreBehavioursOfTheSpec() throws IOException {
+        long start = System.nanoTime();
+        List<ConformanceTraces.Run> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            runs.add(ConformanceTraces.simulate(ProtocolRegistry.get("multipaxos"), BASE_SEED, i, OPS, dir));
+        }
+        long simulated = System.nanoTime();
+        TraceValidator validator = MultiPaxosTraces.validator(true);
+        List<Validation> results = validator.validateAll(ConformanceTraces.traces(runs), ConformanceTraces.PARALLEL);
+        List<String> failures = new ArrayList<>();
+        long lines = 0;
+        for (int k = 0; k < runs.size(); k++) {
+            ConformanceTraces.Run run = runs.get(k);
+            Validation v = results.get(k);
+            ConformanceTraces.print(run, v);
+            lines += v.lines();
+            if (!v.accepted()) {
+                failures.add(v.outcome() + " seed " + run.seed() + ": reproduce with\n  " + MultiPaxosTraces.replay(run));
+            }
+            if (run.result().replicaSteps() < MIN_STEPS) {
+                failures.add("seed " + run.seed() + " has only " + run.result().replicaSteps() + " replica steps");
+            }
+        }
+        ActionCoverage coverage = new ActionCoverage(SpecActions.read(validator.spec().specTla()));
+        results.forEach(coverage::add);
+        coverage.report().forEach(System.out::println);
+        System.out.printf("%d runs, %d trace lines: simulated in %.1f s, validated in %.1f s (%d TLC forks at a time)%n",
+                runs.size(), lines, (simulated - start) / 1e9, (System.nanoTime() - simulated) / 1e9,
+                ConformanceTraces.PARALLEL);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        List<String> missing = coverage.neverOccurred().stream().filter(a -> !EXCLUDED.containsKey(a)).toList();
+        assertTrue(missing.isEmpty(), "MultiPaxos.tla actions that no trace exercised (exclude them in EXCLUDED "
+                + "only with a reason): " + missing);
+        assertEveryFaultKindScheduled(runs);
+    }
+
+    /** Loss and duplication are network rates; partitions and crashes come from the schedules. */
+    private static void assertEveryFaultKindScheduled(List<ConformanceTraces.Run> runs) {
+        boolean loss = false;
+        boolean dup = false;
+        boolean partition = false;
+        boolean crash = false;
+        for (ConformanceTraces.Run r : runs) {
+            loss |= r.result().options().network().loss() > 0;
+            dup |= r.result().options().network().duplicate() > 0;
+            for (FaultEvent e : r.result().options().schedule().events()) {
+                partition |= e instanceof FaultEvent.Partition;
+                crash |= e instanceof FaultEvent.Crash;
+            }
+        }
+        assertTrue(loss && dup && partition && crash, "fault kinds used: loss=" + loss + " dup=" + dup
+                + " partition=" + partition + " crash=" + crash);
+    }
+}
