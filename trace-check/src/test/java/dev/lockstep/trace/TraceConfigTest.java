@@ -52,7 +52,7 @@ class TraceConfigTest {
     @Test
     void raftsTemplateChecksEveryRaftInvariantSomehow() throws java.io.IOException {
         List<String> checks = TraceConfig.load(TestSpecs.raft().cfgTemplate()).checks();
-        for (String inv : List.of("TypeOK", "ElectionSafety", "LeaderCompleteness", "NoopStartsEveryTermOnChange",
+        for (String inv : List.of("OnChangeBase", "TypeOKOnChange", "ElectionSafety", "LeaderCompleteness", "NoopStartsEveryTermOnChange",
                 "ReadLinearizable", "LeaderAppendOnly", "CommittedIndexMonotonic", "LogMatchingOnChange",
                 "StateMachineSafetyOnChange", "SessionExactlyOnceOnChange")) {
             assertTrue(checks.contains(inv), inv + " missing from " + checks);
