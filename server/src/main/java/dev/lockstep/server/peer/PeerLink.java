@@ -7,15 +7,18 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The outgoing connection to one peer: dials it, reconnects with exponential backoff (with
- * jitter) after a failure, and sends frames through a bounded queue. A frame is dropped, never
+ * jitter) after a failure, and dials at once, ending the wait, when the peer connects to us
+ * ({@link #peerIsUp}); sends frames through a bounded queue. A frame is dropped, never
  * waited for, when the peer is unreachable, the queue is full or the socket is backed up: the
  * protocols tolerate message loss and retransmit.
  */
@@ -40,6 +43,8 @@ final class PeerLink {
     private volatile String lastError;
     /** Written by I/O threads one at a time (a link has one connection attempt at once). */
     private volatile long backoffMs = MIN_BACKOFF_MS;
+    /** The scheduled redial while in backoff (may already have run). */
+    private final AtomicReference<ScheduledFuture<?>> pendingRetry = new AtomicReference<>();
 
     PeerLink(NodeId id, HostPort address, Bootstrap bootstrap, int maxQueued) {
         this.id = id;
@@ -98,7 +103,28 @@ final class PeerLink {
         state = State.BACKOFF;
         long delay = backoffMs / 2 + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1);
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-        bootstrap.config().group().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        pendingRetry.set(bootstrap.config().group().schedule(this::connect, delay, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The peer just connected to us, so it is up again: dial it now rather than at the end of
+     * a backoff that may have grown to {@link #MAX_BACKOFF_MS}. Without this a restarted replica
+     * heard nothing from the leader for up to two seconds, longer than an election timeout, and
+     * a protocol without PreVote then had the restarted replica preempt the leader. Does nothing
+     * unless a redial is waiting.
+     */
+    void peerIsUp() {
+        ScheduledFuture<?> retry = pendingRetry.getAndSet(null);
+        if (retry != null && retry.cancel(false)) {
+            backoffMs = MIN_BACKOFF_MS;
+            connect();
+        }
+    }
+
+    /** Milliseconds until the waiting redial, or -1 when none is waiting (tests). */
+    long redialInMs() {
+        ScheduledFuture<?> retry = pendingRetry.get();
+        return retry == null || retry.isDone() ? -1 : retry.getDelay(TimeUnit.MILLISECONDS);
     }
 
     void recordRefusal(String reason) {

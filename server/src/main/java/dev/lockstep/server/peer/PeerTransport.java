@@ -144,6 +144,10 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
             LOG.info("connected to peer {} at {}", peer, channel.remoteAddress());
         } else {
             inbound.put(peer, channel);
+            PeerLink link = links.get(peer);
+            if (link != null) {
+                link.peerIsUp(); // it is back: dial it now, not at the end of our backoff
+            }
         }
     }
 
@@ -215,6 +219,11 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
             states.add(link.snapshot(inbound.containsKey(link.id())));
         }
         return states;
+    }
+
+    /** Milliseconds until our next dial of {@code peer}, or -1 when none is waiting (tests). */
+    long redialInMs(NodeId peer) {
+        return links.get(peer).redialInMs();
     }
 
     /** Peers our connection to which is handshaken. */

@@ -195,6 +195,25 @@ class PeerTransportTest {
         assertEquals("n1:5", in2.received.poll(5, TimeUnit.SECONDS));
     }
 
+    /**
+     * A restarted replica must hear from its peers well within an election timeout: once it
+     * dials us we dial it back at once instead of waiting out a backoff of up to two seconds.
+     */
+    @Test
+    void aPeerThatDialsUsIsDialedBackAtOnceNotAtTheEndOfOurBackoff() throws Exception {
+        Map<NodeId, ServerConfig.Member> members = members(freePort(), freePort());
+        PeerTransport t1 = start(1, "demo", members, new Inbox(), 100);
+        NodeId n2 = NodeId.of(2);
+        await("n1's backoff towards the absent n2 to grow", () -> t1.redialInMs(n2) >= 700);
+        long due = t1.redialInMs(n2);
+        long started = System.nanoTime();
+        start(2, "demo", members, new Inbox(), 100);
+        await("n1 to connect to n2", () -> t1.connectedPeers() == 1);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(ms < due, "n1 connected after " + ms + " ms, not before its redial due in " + due + " ms");
+        assertEquals(-1, t1.redialInMs(n2), "no redial left waiting");
+    }
+
     @Test
     void anUnknownReplicaIdIsRefused() throws Exception {
         int p1 = freePort();
