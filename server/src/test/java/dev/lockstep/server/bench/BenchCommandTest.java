@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.server.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code lockstep bench} end to end: a clear exit 2 without the Redis tools, and (when
- * bench/install-tools.sh has installed them) a small real run that leaves no process behind.
+ * bench/install-tools.sh has installed them) a small real run per protocol that leaves no process
+ * behind.
  */
 class BenchCommandTest {
     @TempDir
@@ -40,13 +44,18 @@ class BenchCommandTest {
         assertTrue(out.contains("redis-server not found") && out.contains("bench/install-tools.sh"), out);
     }
 
-    @Test
+    static List<String> protocols() {
+        return ProtocolRegistry.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("protocols")
     @Timeout(180)
-    void aSmallRunComparesBothAndStopsEverythingItStarted() throws Exception {
+    void aSmallRunComparesBothAndStopsEverythingItStarted(String protocol) throws Exception {
         assumeTrue(Executables.find("redis-server").isPresent() && Executables.find("redis-benchmark").isPresent(),
                 "redis-server/redis-benchmark not installed (bench/install-tools.sh)");
         Path md = dir.resolve("table.md");
-        int code = Main.execute("bench", "-n", "2000", "-c", "10", "-P", "1,4", "--warmup", "0",
+        int code = Main.execute("bench", "--protocol", protocol, "-n", "2000", "-c", "10", "-P", "1,4", "--warmup", "0",
                 "--markdown", md.toString(), "--jvm-opt", "-Xmx128m", "--jvm-opt", "-XX:TieredStopAtLevel=1");
         assertEquals(0, code);
         String table = Files.readString(md);
@@ -55,6 +64,7 @@ class BenchCommandTest {
             assertTrue(table.contains(row), "missing " + row + " in\n" + table);
         }
         assertTrue(table.contains("appendfsync always"), table);
+        assertTrue(table.contains("3 " + protocol + " replicas"), "the setup names the protocol:\n" + table);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Raft cluster of separate JVMs on loopback, for tests: free ports, one config and log per
- * replica in a folder, kill -9 / SIGTERM / restart per replica. Children also exit by
- * themselves when this JVM dies (they watch their stdin), so a crashed test leaves nothing.
+ * A cluster of separate JVMs on loopback running one protocol, for tests: free ports, one
+ * config and log per replica in a folder, kill -9 / SIGTERM / restart per replica. Children also
+ * exit by themselves when this JVM dies (they watch their stdin), so a crashed test leaves
+ * nothing.
  */
 final class ProcessCluster implements AutoCloseable {
     private static final List<String> JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -27,10 +28,10 @@ final class ProcessCluster implements AutoCloseable {
     private final List<ClusterLayout.Ports> ports;
     private final List<ReplicaProcess> replicas = new ArrayList<>();
 
-    ProcessCluster(Path dir, int size, Map<String, Object> extra) throws IOException {
+    ProcessCluster(Path dir, String protocol, int size, Map<String, Object> extra) throws IOException {
         this.dir = dir;
         this.ports = TestClusters.freePorts(size);
-        List<Path> configs = TestClusters.configs(dir, ports, extra);
+        List<Path> configs = TestClusters.configs(dir, protocol, ports, extra);
         for (int i = 0; i < size; i++) {
             String id = "n" + (i + 1);
             replicas.add(new ReplicaProcess(id, configs.get(i), dir.resolve(id + ".log"), JVM, List.of()));

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Transaction;
@@ -31,8 +33,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * A real node in this JVM (Raft, real write-ahead log, real sockets) driven with Jedis: the
- * client API, restart recovery, tracing, the admin endpoints, and the bounded no-leader answer.
+ * A real node in this JVM (real write-ahead log, real sockets) driven with Jedis: the client API,
+ * restart recovery, tracing, the admin endpoints, and the bounded no-leader answer, each for every
+ * protocol of {@link ProtocolRegistry}.
  */
 @Timeout(60)
 class NodeTest {
@@ -47,12 +50,17 @@ class NodeTest {
         assertTrue(fatal.isEmpty(), "no replica failed: " + fatal);
     }
 
-    private ServerConfig config(List<ClusterLayout.Ports> ports, Map<String, Object> extra) throws Exception {
-        return new ConfigLoader().load(TestClusters.configs(dir, ports, extra).get(0));
+    static List<String> protocols() {
+        return ProtocolRegistry.names();
+    }
+
+    private ServerConfig config(String protocol, List<ClusterLayout.Ports> ports, Map<String, Object> extra)
+            throws Exception {
+        return new ConfigLoader().load(TestClusters.configs(dir, protocol, ports, extra).get(0));
     }
 
     private Node start(ServerConfig config) throws Exception {
-        Node node = Node.start(config, ProtocolRegistry.get("raft"), fatal::add);
+        Node node = Node.start(config, ProtocolRegistry.get(config.protocol()), fatal::add);
         nodes.add(node);
         return node;
     }
@@ -66,9 +74,10 @@ class NodeTest {
         return Map.of("fsync", false, "timeouts", Map.of("requestMs", 2000, "forwardMs", 500));
     }
 
-    @Test
-    void aSingleReplicaServesTheRedisApiOverRealSockets() throws Exception {
-        Node node = awaitLeader(start(config(TestClusters.freePorts(1), quick())));
+    @ParameterizedTest
+    @MethodSource("protocols")
+    void aSingleReplicaServesTheRedisApiOverRealSockets(String protocol) throws Exception {
+        Node node = awaitLeader(start(config(protocol, TestClusters.freePorts(1), quick())));
         try (Jedis jedis = new Jedis("127.0.0.1", node.clientPort(), 5_000)) {
             assertEquals("PONG", jedis.ping());
             assertEquals("OK", jedis.set("k", "v"));
@@ -92,9 +101,10 @@ class NodeTest {
         }
     }
 
-    @Test
-    void dataSurvivesARestartFromTheSameDirectory() throws Exception {
-        ServerConfig config = config(TestClusters.freePorts(1), Map.of("fsync", true));
+    @ParameterizedTest
+    @MethodSource("protocols")
+    void dataSurvivesARestartFromTheSameDirectory(String protocol) throws Exception {
+        ServerConfig config = config(protocol, TestClusters.freePorts(1), Map.of("fsync", true));
         Node first = awaitLeader(start(config));
         try (Jedis jedis = new Jedis("127.0.0.1", first.clientPort(), 5_000)) {
             for (int i = 0; i < 50; i++) {
@@ -113,10 +123,12 @@ class NodeTest {
         assertEquals(Optional.empty(), second.truncatedTail());
     }
 
-    @Test
-    void traceOutWritesNumberedNdjsonInExecutedOrder() throws Exception {
+    @ParameterizedTest
+    @MethodSource("protocols")
+    void traceOutWritesNumberedNdjsonInExecutedOrder(String protocol) throws Exception {
         Path trace = dir.resolve("trace.ndjson");
-        Node node = awaitLeader(start(config(TestClusters.freePorts(1), quick()).withTraceOut(Optional.of(trace))));
+        ServerConfig config = config(protocol, TestClusters.freePorts(1), quick()).withTraceOut(Optional.of(trace));
+        Node node = awaitLeader(start(config));
         try (Jedis jedis = new Jedis("127.0.0.1", node.clientPort(), 5_000)) {
             jedis.set("k", "v");
         }
@@ -133,9 +145,10 @@ class NodeTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"action\":\"ClientRequest\"")), lines.toString());
     }
 
-    @Test
-    void adminEndpointsServeMetricsStatusAndThePage() throws Exception {
-        Node node = awaitLeader(start(config(TestClusters.freePorts(1), quick())));
+    @ParameterizedTest
+    @MethodSource("protocols")
+    void adminEndpointsServeMetricsStatusAndThePage(String protocol) throws Exception {
+        Node node = awaitLeader(start(config(protocol, TestClusters.freePorts(1), quick())));
         try (Jedis jedis = new Jedis("127.0.0.1", node.clientPort(), 5_000)) {
             jedis.set("k", "v");
             jedis.get("k");
@@ -159,10 +172,11 @@ class NodeTest {
         assertEquals(404, TestClusters.get(node.adminPort(), "/nope").statusCode());
     }
 
-    @Test
-    void withoutALeaderAClientGetsTryAgainWithinTheRequestTimeout() throws Exception {
+    @ParameterizedTest
+    @MethodSource("protocols")
+    void withoutALeaderAClientGetsTryAgainWithinTheRequestTimeout(String protocol) throws Exception {
         Map<String, Object> extra = Map.of("fsync", false, "timeouts", Map.of("requestMs", 800, "forwardMs", 200));
-        Node lonely = start(config(TestClusters.freePorts(3), extra)); // n2 and n3 never start
+        Node lonely = start(config(protocol, TestClusters.freePorts(3), extra)); // n2 and n3 never start
         try (Jedis jedis = new Jedis("127.0.0.1", lonely.clientPort(), 10_000)) {
             long start = System.nanoTime();
             JedisDataException e = assertThrows(JedisDataException.class, () -> jedis.set("k", "v"));
@@ -175,7 +189,7 @@ class NodeTest {
 
     @Test
     void aDataDirectoryOfAnotherClusterIsRefused() throws Exception {
-        ServerConfig config = config(TestClusters.freePorts(1), quick());
+        ServerConfig config = config("raft", TestClusters.freePorts(1), quick());
         Files.createDirectories(config.dataDir());
         Files.writeString(config.dataDir().resolve("identity.json"),
                 "{\"clusterId\":\"elsewhere\",\"replicaId\":\"n1\",\"protocol\":\"raft\"}");

@@ -43,7 +43,13 @@ public final class TestClusters {
     /** Config files for {@code ports.size()} Raft replicas in {@code dir}, with extra top-level fields. */
     public static List<Path> configs(Path dir, List<ClusterLayout.Ports> ports, Map<String, Object> extra)
             throws IOException {
-        return ClusterLayout.write(dir, "test", "raft", "127.0.0.1", ports, extra);
+        return configs(dir, "raft", ports, extra);
+    }
+
+    /** Config files for {@code ports.size()} replicas of {@code protocol} in {@code dir}, with extra fields. */
+    public static List<Path> configs(Path dir, String protocol, List<ClusterLayout.Ports> ports,
+            Map<String, Object> extra) throws IOException {
+        return ClusterLayout.write(dir, "test", protocol, "127.0.0.1", ports, extra);
     }
 
     /** GET http://127.0.0.1:port/path, or null if it failed. */
