@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lockstep.core.Protocol;
+import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.multipaxos.BrokenMultiPaxosVariants;
 import dev.lockstep.trace.TraceValidator;
 import dev.lockstep.trace.Validation;
@@ -36,11 +37,11 @@ class BrokenMultiPaxosTraceTest {
     /**
      * The first of up to {@link #MAX_SEEDS} seeds whose trace is rejected at a line of
      * {@code action}: the line where the broken core leaves the spec. A trace rejected elsewhere
-     * first (the unbroken core disagreeing with the spec, which MultiPaxosTraceConformanceTest
+     * first (the unbroken core disagreeing with the spec, which ProtocolTraceConformanceTest
      * reports) is printed and skipped.
      */
     private Validation firstRejectedAt(Protocol broken, String action) throws IOException {
-        TraceValidator validator = MultiPaxosTraces.validator(true);
+        TraceValidator validator = ConformanceTraces.validator(ProtocolRegistry.get("multipaxos"), true);
         for (int first = 0; first < MAX_SEEDS; first += ConformanceTraces.PARALLEL) {
             List<ConformanceTraces.Run> batch = new ArrayList<>();
             for (int i = first; i < Math.min(MAX_SEEDS, first + ConformanceTraces.PARALLEL); i++) {
@@ -53,7 +54,7 @@ class BrokenMultiPaxosTraceTest {
                 ConformanceTraces.print(run, v);
                 if (v.rejection().isPresent() && v.rejection().get().line().action().equals(action)) {
                     System.out.println(broken.name() + ": caught at seed " + run.seed() + "; reproduce with\n  "
-                            + MultiPaxosTraces.replay(run));
+                            + run.replay());
                     return v;
                 }
                 if (!v.accepted()) {

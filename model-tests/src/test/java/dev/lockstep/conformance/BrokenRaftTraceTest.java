@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lockstep.core.Protocol;
+import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.raft.BrokenRaftVariants;
 import dev.lockstep.trace.TraceValidator;
 import dev.lockstep.trace.Validation;
@@ -36,11 +37,11 @@ class BrokenRaftTraceTest {
     /**
      * The first of up to {@link #MAX_SEEDS} seeds whose trace is rejected at a line of
      * {@code action}: the line where the broken core leaves the spec. A trace rejected elsewhere
-     * first (the unbroken core disagreeing with the spec, which RaftTraceConformanceTest reports)
+     * first (the unbroken core disagreeing with the spec, which ProtocolTraceConformanceTest reports)
      * is printed and skipped.
      */
     private Validation firstRejectedAt(Protocol broken, String action) throws IOException {
-        TraceValidator validator = ConformanceTraces.raftValidator(true);
+        TraceValidator validator = ConformanceTraces.validator(ProtocolRegistry.get("raft"), true);
         for (int first = 0; first < MAX_SEEDS; first += ConformanceTraces.PARALLEL) {
             List<ConformanceTraces.Run> batch = new ArrayList<>();
             for (int i = first; i < Math.min(MAX_SEEDS, first + ConformanceTraces.PARALLEL); i++) {

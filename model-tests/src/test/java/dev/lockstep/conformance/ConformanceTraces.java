@@ -28,16 +28,17 @@ final class ConformanceTraces {
     static final int PARALLEL = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     /** One simulated run and where its trace was written. */
-    record Run(long seed, int ops, RunResult result, Path trace) {
+    record Run(Protocol protocol, long seed, int ops, RunResult result, Path trace) {
 
         /** The two commands that reproduce this run's trace and its validation. */
         String replay() {
-            String extra = ProtocolRegistry.find(result.protocol()).isPresent() ? ""
-                    : " (a test-only core: run with -Dlockstep.protocols.extra=dev.lockstep.raft.BrokenRaftVariants#all"
-                            + " and impl's test classes on the class path)";
-            return "./lockstep simulate --protocol " + result.protocol() + " --seed " + seed
+            String extra = ProtocolRegistry.find(protocol.name()).isPresent() ? ""
+                    : " (a test-only core of impl's test-jar: add -Dlockstep.protocols.extra=<its Broken...Variants"
+                            + " class>#all and impl's test classes to the class path)";
+            return "./lockstep simulate --protocol " + protocol.name() + " --seed " + seed
                     + (ops == ScenarioGenerator.DEFAULT_OPS ? "" : " --ops " + ops)
-                    + " --trace-out t.ndjson" + extra + "\n  then: ./lockstep trace-check --protocol raft t.ndjson";
+                    + " --trace-out t.ndjson" + extra + "\n  then: ./lockstep trace-check --protocol "
+                    + specProtocol(protocol) + " t.ndjson";
         }
     }
 
@@ -50,15 +51,25 @@ final class ConformanceTraces {
         RunResult result = Simulation.run(protocol, options, true);
         Path trace = dir.resolve(protocol.name() + "-seed-" + seed + ".ndjson");
         TraceWriter.writeAll(trace, result.trace());
-        return new Run(seed, ops, result, trace);
+        return new Run(protocol, seed, ops, result, trace);
     }
 
-    /** The Raft trace spec: specs/raft/TraceRaft.tla (the simulated protocols all trace as Raft). */
-    static TraceValidator raftValidator(boolean diagnose) {
+    /**
+     * The trace spec of {@code protocol}: specs/&lt;specDir&gt;/Trace&lt;specModule&gt;.tla, taken from its
+     * registry entry (a broken variant traces against the spec of the protocol it breaks).
+     */
+    static TraceValidator validator(Protocol protocol, boolean diagnose) {
         Path specs = SpecsRoot.locate().orElseThrow(() -> new IllegalStateException(
                 "cannot find the specs/ folder from " + Path.of("").toAbsolutePath()));
-        return new TraceValidator(new TraceSpec(specs.resolve("raft"), "Raft"),
+        return new TraceValidator(new TraceSpec(specs.resolve(protocol.specDir()), protocol.specModule()),
                 TraceValidator.Options.DEFAULT.withDiagnose(diagnose));
+    }
+
+    /** The registered protocol whose spec {@code protocol} is validated against. */
+    static String specProtocol(Protocol protocol) {
+        return ProtocolRegistry.names().stream()
+                .filter(n -> ProtocolRegistry.get(n).specDir().equals(protocol.specDir()))
+                .findFirst().orElse(protocol.specDir());
     }
 
     static void print(Run run, Validation v) {

@@ -52,7 +52,7 @@ class MultiPaxosOnChangeChecksTest {
 
     /** specs/multipaxos with the definition {@code head ==} of MultiPaxos.tla replaced, in a folder of its own. */
     private static TraceSpec withDefinition(String head, String body) throws IOException {
-        TraceSpec real = MultiPaxosTraces.validator(false).spec();
+        TraceSpec real = ConformanceTraces.validator(ProtocolRegistry.get("multipaxos"), false).spec();
         Path specDir = Files.createDirectories(dir.resolve("spec-" + head.replaceAll("\\W", "")));
         try (Stream<Path> files = Files.list(real.dir())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

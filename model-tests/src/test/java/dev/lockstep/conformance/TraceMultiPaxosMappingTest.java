@@ -2,6 +2,7 @@ package dev.lockstep.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.trace.SpecActions;
 import dev.lockstep.trace.TraceSpec;
 import java.io.IOException;
@@ -25,7 +26,7 @@ class TraceMultiPaxosMappingTest {
             "AdvanceCommit", "CatchUp", "HandleCatchUpRequest", "InstallSnapshot", "HandleInstallSnapshotRequest",
             "Restart", "DuplicateMessage", "DropMessage");
 
-    private final TraceSpec spec = MultiPaxosTraces.validator(false).spec();
+    private final TraceSpec spec = ConformanceTraces.validator(ProtocolRegistry.get("multipaxos"), false).spec();
 
     @Test
     void multiPaxosHasTheContractsActions() throws IOException {

@@ -2,6 +2,7 @@ package dev.lockstep.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.sim.FaultEvent;
 import dev.lockstep.trace.ActionCoverage;
@@ -13,43 +14,51 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * CI conformance of the MultiPaxos core to MultiPaxos.tla: the traces of a fixed set of seeded
- * simulator runs (every fault kind: crash/restart, partitions, loss, duplication, pauses,
- * reordering) must each be a behaviour of specs/multipaxos/TraceMultiPaxos.tla, and together
- * they must exercise every action of MultiPaxos.tla, except the documented {@link #EXCLUDED}
- * ones. A failure prints the seed and the commands that reproduce the trace and its validation.
+ * CI conformance of every registered protocol's core to its spec (Raft to Raft.tla, MultiPaxos to
+ * MultiPaxos.tla, ...): the traces of a fixed set of seeded simulator runs (every fault kind:
+ * crash/restart, partitions, loss, duplication, pauses, reordering) must each be a behaviour of
+ * the protocol's trace spec (specs/&lt;specDir&gt;/Trace&lt;specModule&gt;.tla), and together they must
+ * exercise every action of the spec, except the documented {@link #EXCLUDED} ones. A failure
+ * prints the seed and the commands that reproduce the trace and its validation.
  */
-class MultiPaxosTraceConformanceTest {
+class ProtocolTraceConformanceTest {
 
     static final long BASE_SEED = 2024;
     static final int RUNS = Integer.getInteger("lockstep.conformance.runs", 20);
-    /** Client operations per run (the simulator's fault phase adds the rest of each trace). */
+    /** Client operations per run; the fault phase (2..8 s simulated) makes the traces ~0.7k..8k lines. */
     static final int OPS = 20;
     /** A run must have at least this many replica steps to count as exercising the protocol. */
     static final long MIN_STEPS = 300;
 
     /**
-     * Spec actions that these runs need not exercise, each with the reason. Empty: every action of
-     * MultiPaxos.tla occurs. Add an entry only with a reason that a reader can check.
+     * Spec actions that these runs need not exercise, as "protocol/Action", each with the reason.
+     * Empty: every action of every spec occurs. Add an entry only with a reason a reader can check.
      */
     static final Map<String, String> EXCLUDED = Map.of();
+
+    static List<String> protocols() {
+        return ProtocolRegistry.names();
+    }
 
     @TempDir
     Path dir;
 
-    @Test
-    void tracesOfSeededRunsAreBehavioursOfTheSpec() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void tracesOfSeededRunsAreBehavioursOfTheSpec(String name) throws IOException {
+        Protocol protocol = ProtocolRegistry.get(name);
         long start = System.nanoTime();
         List<ConformanceTraces.Run> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            runs.add(ConformanceTraces.simulate(ProtocolRegistry.get("multipaxos"), BASE_SEED, i, OPS, dir));
+            runs.add(ConformanceTraces.simulate(protocol, BASE_SEED, i, OPS, dir));
         }
         long simulated = System.nanoTime();
-        TraceValidator validator = MultiPaxosTraces.validator(true);
+        TraceValidator validator = ConformanceTraces.validator(protocol, true);
         List<Validation> results = validator.validateAll(ConformanceTraces.traces(runs), ConformanceTraces.PARALLEL);
         List<String> failures = new ArrayList<>();
         long lines = 0;
@@ -59,7 +68,7 @@ class MultiPaxosTraceConformanceTest {
             ConformanceTraces.print(run, v);
             lines += v.lines();
             if (!v.accepted()) {
-                failures.add(v.outcome() + " seed " + run.seed() + ": reproduce with\n  " + MultiPaxosTraces.replay(run));
+                failures.add(v.outcome() + " seed " + run.seed() + ": reproduce with\n  " + run.replay());
             }
             if (run.result().replicaSteps() < MIN_STEPS) {
                 failures.add("seed " + run.seed() + " has only " + run.result().replicaSteps() + " replica steps");
@@ -68,13 +77,14 @@ class MultiPaxosTraceConformanceTest {
         ActionCoverage coverage = new ActionCoverage(SpecActions.read(validator.spec().specTla()));
         results.forEach(coverage::add);
         coverage.report().forEach(System.out::println);
-        System.out.printf("%d runs, %d trace lines: simulated in %.1f s, validated in %.1f s (%d TLC forks at a time)%n",
+        System.out.printf(name + ": %d runs, %d trace lines: simulated in %.1f s, validated in %.1f s (%d TLC forks at a time)%n",
                 runs.size(), lines, (simulated - start) / 1e9, (System.nanoTime() - simulated) / 1e9,
                 ConformanceTraces.PARALLEL);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-        List<String> missing = coverage.neverOccurred().stream().filter(a -> !EXCLUDED.containsKey(a)).toList();
-        assertTrue(missing.isEmpty(), "MultiPaxos.tla actions that no trace exercised (exclude them in EXCLUDED "
-                + "only with a reason): " + missing);
+        List<String> missing = coverage.neverOccurred().stream()
+                .filter(a -> !EXCLUDED.containsKey(name + "/" + a)).toList();
+        assertTrue(missing.isEmpty(), protocol.specModule() + ".tla actions that no trace exercised (exclude them "
+                + "in EXCLUDED only with a reason): " + missing);
         assertEveryFaultKindScheduled(runs);
     }
 
