@@ -2,6 +2,7 @@ package dev.lockstep.multipaxos;
 
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.NodeId;
+import dev.lockstep.core.TraceLine;
 import dev.lockstep.core.Role;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
@@ -86,25 +87,13 @@ final class PaxosTracer {
 
     private void emit(String action, NodeId from, PaxosMessage received, Map<String, Object> params, int mark,
             Map<String, Object> extraState) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("node", ctx.self.toString());
-        if (received != null) {
-            fields.put("msg", messageFields(from, ctx.self, received));
-        }
-        if (params != null) {
-            fields.put("params", params);
-        }
-        List<Object> sent = new ArrayList<>();
-        for (Effect.Send s : ctx.out.sendsSince(mark)) {
-            sent.add(messageFields(ctx.self, s.to(), (PaxosMessage) s.message()));
-        }
-        fields.put("sent", Collections.unmodifiableList(sent));
         Map<String, Object> state = stateFields();
         if (extraState != null) {
             state.putAll(extraState);
         }
-        fields.put("state", Collections.unmodifiableMap(state));
-        ctx.out.trace(new Effect.Trace(action, fields));
+        Map<String, Object> msg = received == null ? null : messageFields(from, ctx.self, received);
+        ctx.out.trace(TraceLine.of(action, ctx.self, msg, params, ctx.out.sendsSince(mark),
+                send -> messageFields(ctx.self, send.to(), (PaxosMessage) send.message()), state));
     }
 
     private Map<String, Object> stateFields() {

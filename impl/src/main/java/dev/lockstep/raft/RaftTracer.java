@@ -2,6 +2,7 @@ package dev.lockstep.raft;
 
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.NodeId;
+import dev.lockstep.core.TraceLine;
 import dev.lockstep.core.Role;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
@@ -113,25 +114,13 @@ final class RaftTracer {
 
     private void emit(String action, NodeId from, RaftMessage received, Map<String, Object> params, int mark,
             String extraKey, Object extraValue) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("node", ctx.self.toString());
-        if (received != null) {
-            fields.put("msg", messageFields(from, ctx.self, received));
-        }
-        if (params != null) {
-            fields.put("params", params);
-        }
-        List<Object> sent = new ArrayList<>();
-        for (Effect.Send s : ctx.out.sendsSince(mark)) {
-            sent.add(messageFields(ctx.self, s.to(), (RaftMessage) s.message()));
-        }
-        fields.put("sent", Collections.unmodifiableList(sent));
         Map<String, Object> state = stateFields();
         if (extraKey != null) {
             state.put(extraKey, extraValue);
         }
-        fields.put("state", Collections.unmodifiableMap(state));
-        ctx.out.trace(new Effect.Trace(action, fields));
+        Map<String, Object> msg = received == null ? null : messageFields(from, ctx.self, received);
+        ctx.out.trace(TraceLine.of(action, ctx.self, msg, params, ctx.out.sendsSince(mark),
+                send -> messageFields(ctx.self, send.to(), (RaftMessage) send.message()), state));
     }
 
     private Map<String, Object> stateFields() {

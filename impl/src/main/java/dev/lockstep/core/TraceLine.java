@@ -1,0 +1,44 @@
+package dev.lockstep.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds the {@link Effect.Trace} of one spec action in the trace format every protocol shares
+ * (docs/verification.md): the acting node, the received message, the action's other parameters,
+ * the messages it sent and the node's spec variables after it, in that order. The runtime adds
+ * the line number; protocols only say how their messages and state read.
+ */
+public final class TraceLine {
+    private TraceLine() {}
+
+    /**
+     * @param received the received message's fields, or null if the action received none
+     * @param params the action's other parameters, or null if it has none
+     * @param sends what the action sent (e.g. {@link Outbox#sendsSince})
+     * @param sentFields how one send reads in the trace
+     * @param state the post-values of the node's spec variables
+     */
+    public static Effect.Trace of(String action, NodeId node, Map<String, Object> received, Map<String, Object> params,
+            List<Effect.Send> sends, Function<Effect.Send, Map<String, Object>> sentFields, Map<String, Object> state) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("node", node.toString());
+        if (received != null) {
+            fields.put("msg", received);
+        }
+        if (params != null) {
+            fields.put("params", params);
+        }
+        List<Object> sent = new ArrayList<>(sends.size());
+        for (Effect.Send s : sends) {
+            sent.add(sentFields.apply(s));
+        }
+        fields.put("sent", Collections.unmodifiableList(sent));
+        fields.put("state", Collections.unmodifiableMap(state));
+        return new Effect.Trace(action, fields);
+    }
+}
