@@ -16,7 +16,9 @@ final class ResultAssembler {
     private static final Pattern NAMED =
             Pattern.compile("^(?:Invariant|Action property|Property) (\\S+) is violated");
     private static final Pattern NUMBERS = Pattern.compile("(\\d[\\d,]*)");
-    private static final Pattern PROGRESS_DEPTH = Pattern.compile("^Progress\\((\\d+)\\)");
+    /** "Progress(6) at 2026-11-21 21:13:43: 40 states generated ..." (the time has colons too). */
+    private static final Pattern PROGRESS =
+            Pattern.compile("^Progress\\((\\d+)\\) at [^:]*:\\d+:\\d+: (.*)$", Pattern.DOTALL);
     private static final Pattern BACK_TO =
             Pattern.compile("^(\\d+): Back to state: <?([A-Za-z_0-9!]+).*$", Pattern.DOTALL);
 
@@ -38,6 +40,11 @@ final class ResultAssembler {
     /** The fork's latest counters (used when TLC prints no final statistics). */
     void progress(TlcStats stats) {
         progress = stats;
+    }
+
+    /** The latest running counters, from the fork's marker or TLC's own progress message. */
+    TlcStats progress() {
+        return progress;
     }
 
     void accept(TlcMessage m) {
@@ -127,10 +134,9 @@ final class ResultAssembler {
     }
 
     private void progressMessage(String text) {
-        Matcher d = PROGRESS_DEPTH.matcher(text);
-        if (d.find()) {
-            String rest = text.substring(text.indexOf(':', d.end()) + 1);
-            progress = counters(rest, Long.parseLong(d.group(1)));
+        Matcher p = PROGRESS.matcher(text.strip());
+        if (p.matches()) {
+            progress = counters(p.group(2), Long.parseLong(p.group(1)));
         }
     }
 

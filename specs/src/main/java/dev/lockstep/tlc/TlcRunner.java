@@ -82,6 +82,9 @@ public final class TlcRunner {
         TlcOutputParser parser = new TlcOutputParser(m -> {
             assembler.accept(m);
             listener.onMessage(m);
+            if (m.code() == TlcCodes.PROGRESS_STATS) {
+                listener.onProgress(new TlcProgress(assembler.progress(), elapsedSince(start)));
+            }
         });
         long deadline = start + job.timeout().toNanos();
         int open = 2;

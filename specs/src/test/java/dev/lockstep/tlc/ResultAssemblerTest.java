@@ -48,6 +48,17 @@ class ResultAssemblerTest {
     }
 
     @Test
+    void tlcProgressMessageIsReadPastTheColonsOfItsTimestamp() {
+        ResultAssembler a = new ResultAssembler(NO_CFG);
+        a.accept(msg(2200, "Progress(2359) at 2026-11-22 02:22:42: 5,561,923 states generated "
+                + "(1,161,000 s/min), 2,783,320 distinct states found (580,000 ds/min), "
+                + "2,358 states left on queue."));
+        TlcStats expected = new TlcStats(5_561_923, 2_783_320, 2_358, 2359);
+        assertEquals(expected, a.progress());
+        assertEquals(expected, a.finish(JOB, -1, true, Duration.ofSeconds(4)).stats());
+    }
+
+    @Test
     void invariantViolationCarriesNameAndBehaviour() {
         TlcResult r = assemble(NO_CFG, 12,
                 new TlcMessage(2110, 1, "Invariant Safe is violated."),
