@@ -174,7 +174,7 @@ class PeerTransportTest {
         for (int i = 0; i < 10_000; i++) {
             alone.send(NodeId.of(2), new NumCodec().encodeMessage(new Num(i)));
         }
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2_000, "sending never blocks");
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 10_000, "sending never blocks");
         assertEquals(10_000, alone.peers().get(0).dropped());
         CompletableFuture<Forwarder.Outcome> outcome = new CompletableFuture<>();
         alone.forward(NodeId.of(2), new RequestId(1, 1), new Command.Get(Bytes.utf8("k")), 1_000, outcome::complete);
