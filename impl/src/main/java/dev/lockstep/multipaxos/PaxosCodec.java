@@ -50,7 +50,9 @@ public final class PaxosCodec implements ProtocolCodec {
 
     @Override
     public byte[] encodeMessage(Message message) {
-        Wire.Writer w = new Wire.Writer(32);
+        Wire.Writer w = new Wire.Writer(message instanceof AcceptRequest m ? 48 + sizeHint(m.entries())
+                : message instanceof CatchUpRequest m ? 32 + sizeHint(m.entries())
+                : message instanceof InstallSnapshotRequest m ? 48 + m.data().length() : 32);
         if (message instanceof PrepareRequest m) {
             w.u8(PREPARE_REQUEST);
             w.uvar(m.ballot());
@@ -145,7 +147,8 @@ public final class PaxosCodec implements ProtocolCodec {
 
     @Override
     public byte[] encodeRecord(DurableRecord record) {
-        Wire.Writer w = new Wire.Writer(32);
+        Wire.Writer w = new Wire.Writer(record instanceof Accepted a ? 16 + sizeHint(a.entries())
+                : record instanceof Checkpoint c ? 48 + c.snapshot().length() + sizeHint(c.entries()) : 32);
         if (record instanceof Promise p) {
             w.u8(PROMISE);
             w.uvar(p.ballot());
@@ -186,6 +189,15 @@ public final class PaxosCodec implements ProtocolCodec {
         }
         r.expectEnd();
         return record;
+    }
+
+    /** An upper estimate of {@link #writeEntries}'s output. */
+    private static int sizeHint(List<PaxosEntry> entries) {
+        int size = 8;
+        for (PaxosEntry e : entries) {
+            size += 40 + (e.command() == null ? 0 : CommandCodec.sizeHint(e.command()));
+        }
+        return size;
     }
 
     private static void writeEntries(Wire.Writer w, List<PaxosEntry> entries, boolean withBal) {

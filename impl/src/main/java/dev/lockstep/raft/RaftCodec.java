@@ -51,7 +51,8 @@ public final class RaftCodec implements ProtocolCodec {
 
     @Override
     public byte[] encodeMessage(Message message) {
-        Wire.Writer w = new Wire.Writer(32);
+        Wire.Writer w = new Wire.Writer(message instanceof AppendEntriesRequest m ? 48 + sizeHint(m.entries())
+                : message instanceof InstallSnapshotRequest m ? 64 + m.data().length() : 32);
         if (message instanceof RequestPreVoteRequest m) {
             w.u8(PRE_VOTE_REQUEST);
             longs(w, m.term(), m.lastLogIndex(), m.lastLogTerm());
@@ -122,7 +123,8 @@ public final class RaftCodec implements ProtocolCodec {
 
     @Override
     public byte[] encodeRecord(DurableRecord record) {
-        Wire.Writer w = new Wire.Writer(32);
+        Wire.Writer w = new Wire.Writer(record instanceof LogAppend a ? 16 + sizeHint(a.entries())
+                : record instanceof Checkpoint c ? 64 + c.snapshot().length() + sizeHint(c.entries()) : 32);
         if (record instanceof HardState h) {
             w.u8(HARD_STATE);
             w.uvar(h.term());
@@ -180,6 +182,15 @@ public final class RaftCodec implements ProtocolCodec {
             throw new CodecException("node id out of range: " + value);
         }
         return value == 0 ? null : NodeId.of((int) value);
+    }
+
+    /** An upper estimate of {@link #writeEntries}'s output. */
+    private static int sizeHint(List<LogEntry> entries) {
+        int size = 8;
+        for (LogEntry e : entries) {
+            size += 32 + CommandCodec.sizeHint(e.command());
+        }
+        return size;
     }
 
     private static void writeEntries(Wire.Writer w, List<LogEntry> entries) {

@@ -1,10 +1,12 @@
 package dev.lockstep.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.core.ProtocolCodec.CodecException;
 import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
+import dev.lockstep.kv.CommandCodec;
 import dev.lockstep.kv.RequestId;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,16 @@ class RaftCodecProperties {
         assertEquals(m, RaftCodec.INSTANCE.decodeMessage(RaftCodec.INSTANCE.encodeMessage(m)));
         RaftRecord.LogAppend r = new RaftRecord.LogAppend(prevLogIndex + 1, entries);
         assertEquals(r, RaftCodec.INSTANCE.decodeRecord(RaftCodec.INSTANCE.encodeRecord(r)));
+    }
+
+    /** The size hint that codecs allocate their buffer with bounds every command's encoding. */
+    @Property(tries = 300, seed = "7")
+    void commandSizeHintIsAnUpperBound(@ForAll("entries") @Size(max = 5) List<LogEntry> entries) {
+        for (LogEntry e : entries) {
+            int encoded = CommandCodec.encode(e.command()).length;
+            assertTrue(encoded <= CommandCodec.sizeHint(e.command()),
+                    e.command() + ": " + encoded + " > " + CommandCodec.sizeHint(e.command()));
+        }
     }
 
     @Provide
