@@ -64,7 +64,7 @@ public sealed interface Command {
             compares = List.copyOf(compares);
             ops = List.copyOf(ops);
             for (Command op : ops) {
-                if (op instanceof Txn || op instanceof Noop) {
+                if (op instanceof Txn || op instanceof Noop || op instanceof EndSession) {
                     throw new IllegalArgumentException("a transaction holds only plain commands, got " + op);
                 }
             }
@@ -81,6 +81,20 @@ public sealed interface Command {
     /** The entry a new leader appends to commit entries of earlier terms; changes nothing. */
     record Noop() implements Command {
         public static final Noop INSTANCE = new Noop();
+
+        public boolean isReadOnly() {
+            return false;
+        }
+    }
+
+    /**
+     * The client's session is over (Raft thesis §6.3, expiring sessions): the state machine
+     * forgets the results it kept for the session's retries and refuses any later request of
+     * the session. A server appends one when a client connection closes with nothing in flight,
+     * so the session table (and every snapshot) holds results only for live clients.
+     */
+    record EndSession() implements Command {
+        public static final EndSession INSTANCE = new EndSession();
 
         public boolean isReadOnly() {
             return false;

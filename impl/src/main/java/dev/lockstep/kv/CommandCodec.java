@@ -6,6 +6,7 @@ import dev.lockstep.kv.Command.Cas;
 import dev.lockstep.kv.Command.Compare;
 import dev.lockstep.kv.Command.Condition;
 import dev.lockstep.kv.Command.Delete;
+import dev.lockstep.kv.Command.EndSession;
 import dev.lockstep.kv.Command.Get;
 import dev.lockstep.kv.Command.Incr;
 import dev.lockstep.kv.Command.Noop;
@@ -28,6 +29,7 @@ public final class CommandCodec {
     private static final int INCR = 5;
     private static final int TXN = 6;
     private static final int NOOP = 7;
+    private static final int END_SESSION = 8;
     private static final Condition[] CONDITIONS = Condition.values();
 
     private CommandCodec() {}
@@ -101,6 +103,8 @@ public final class CommandCodec {
             writeTxn(w, t);
         } else if (c instanceof Noop) {
             w.u8(NOOP);
+        } else if (c instanceof EndSession) {
+            w.u8(END_SESSION);
         } else {
             throw new IllegalArgumentException("unknown command " + c);
         }
@@ -126,6 +130,9 @@ public final class CommandCodec {
         }
         if (tag == NOOP) {
             return Noop.INSTANCE;
+        }
+        if (tag == END_SESSION) {
+            return EndSession.INSTANCE;
         }
         return readPlain(tag, r);
     }

@@ -46,6 +46,10 @@ public final class KvStateMachine {
         if (earlier != null) {
             return earlier;
         }
+        if (command instanceof Command.EndSession) {
+            sessions.end(id.client());
+            return Result.Ok.INSTANCE;
+        }
         Result result = store.apply(command);
         sessions.record(id, result);
         return result;
@@ -61,6 +65,11 @@ public final class KvStateMachine {
 
     public KvStore store() {
         return store;
+    }
+
+    /** The client sessions (read-only use: counts for tests and operators). */
+    public SessionTable sessions() {
+        return sessions;
     }
 
     /** A deterministic encoding of the whole state, including sessions and the applied index. */

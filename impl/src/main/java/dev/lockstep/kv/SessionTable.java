@@ -19,6 +19,7 @@ import java.util.Map;
 public final class SessionTable {
     public static final int WINDOW = 1024;
     public static final String TOO_OLD = "request too old to deduplicate (session window passed)";
+    public static final String ENDED = "session ended: the client closed it, open a new one";
 
     private final int maxClients;
     /** Clients, least recently applied first. */
@@ -28,11 +29,17 @@ public final class SessionTable {
         this.maxClients = maxClients;
     }
 
-    /** One client's remembered results, oldest first. {@code floor}: every seq {@code <= floor} not held is forgotten. */
+    /**
+     * One client's remembered results, oldest first. {@code floor}: every seq {@code <= floor}
+     * not held is forgotten; {@link #ENDED_FLOOR} once the session ended.
+     */
     static final class Session {
         final LinkedHashMap<Long, Result> results = new LinkedHashMap<>();
         long floor;
     }
+
+    /** The floor of an ended session: every request of it is refused. */
+    static final long ENDED_FLOOR = Long.MAX_VALUE;
 
     /** The remembered outcome of {@code id}, or null if it has not been applied. */
     public Result lookup(RequestId id) {
@@ -40,11 +47,48 @@ public final class SessionTable {
         if (s == null) {
             return null;
         }
+        if (s.floor == ENDED_FLOOR) {
+            return new Result.Error(ENDED);
+        }
         Result r = s.results.get(id.seq());
         if (r == null && id.seq() <= s.floor) {
             return new Result.Error(TOO_OLD);
         }
         return r;
+    }
+
+    /**
+     * Ends {@code client}'s session: its results are dropped and every later request of it is
+     * refused with {@link #ENDED}. What stays is a tombstone (an id and a floor), so a stray
+     * late retry cannot run twice; tombstones age out like any session.
+     */
+    public void end(long client) {
+        Session s = sessions.remove(client);
+        if (s == null) {
+            s = new Session();
+        }
+        s.results.clear();
+        s.floor = ENDED_FLOOR;
+        sessions.put(client, s);
+        evictBeyondMaxClients();
+    }
+
+    /** Sessions that still keep results (not ended). */
+    public int liveSessions() {
+        int live = 0;
+        for (Session s : sessions.values()) {
+            live += s.floor == ENDED_FLOOR ? 0 : 1;
+        }
+        return live;
+    }
+
+    /** Results kept for retries, over all sessions. */
+    public int keptResults() {
+        int kept = 0;
+        for (Session s : sessions.values()) {
+            kept += s.results.size();
+        }
+        return kept;
     }
 
     /** Records the result of {@code id}; the client becomes the most recently applied. */
@@ -60,6 +104,10 @@ public final class SessionTable {
             s.floor = Math.max(s.floor, oldest.next().getKey());
             oldest.remove();
         }
+        evictBeyondMaxClients();
+    }
+
+    private void evictBeyondMaxClients() {
         if (sessions.size() > maxClients) {
             Iterator<Long> lru = sessions.keySet().iterator();
             lru.next();

@@ -106,6 +106,35 @@ class KvStateMachineTest {
     }
 
     @Test
+    void anEndedSessionKeepsNoResultsAndRefusesLateRetriesAndNewRequests() {
+        RequestId first = new RequestId(9, 1);
+        sm.apply(1, first, new Incr(A, 1));
+        sm.apply(2, new RequestId(9, 2), new Incr(A, 1));
+        sm.apply(3, new RequestId(4, 1), new Incr(B, 1));
+        byte[] before = sm.snapshot();
+        assertEquals(3, sm.sessions().keptResults());
+
+        assertEquals(Result.Ok.INSTANCE, sm.apply(4, new RequestId(9, 3), Command.EndSession.INSTANCE));
+        assertEquals(1, sm.sessions().keptResults());
+        assertEquals(1, sm.sessions().liveSessions());
+        assertTrue(sm.snapshot().length < before.length, "the snapshot shrinks");
+        // A stray retry that reaches the log after the end must not run a second time.
+        assertEquals(new Result.Error(SessionTable.ENDED), sm.apply(5, first, new Incr(A, 1)));
+        assertEquals(new Result.Error(SessionTable.ENDED), sm.apply(6, new RequestId(9, 4), new Incr(A, 1)));
+        assertEquals(value("2"), sm.read(new Get(A)));
+        // The other session is untouched, and the tombstone survives a snapshot.
+        assertEquals(new Result.Int(1), sm.apply(7, new RequestId(4, 1), new Incr(B, 1)));
+        KvStateMachine restored = KvStateMachine.restore(sm.snapshot());
+        assertEquals(new Result.Error(SessionTable.ENDED), restored.apply(8, first, new Incr(A, 1)));
+    }
+
+    @Test
+    void endSessionCannotHideInATransaction() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Txn(List.of(), List.of(Command.EndSession.INSTANCE)));
+    }
+
+    @Test
     void applyOutOfOrderIsABug() {
         assertThrows(IllegalStateException.class, () -> sm.apply(2, null, Command.Noop.INSTANCE));
     }
