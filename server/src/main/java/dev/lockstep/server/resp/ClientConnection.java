@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * connection and an increasing sequence number per data command (the {@link RequestId} that
  * makes retries safe). Handles MULTI/EXEC/DISCARD (queued commands run as one atomic
  * transaction), connection commands, and keeps pipelined replies in order ({@link ReplyQueue}).
+ * When the connection closes and none of its requests is still in flight, it ends the session
+ * ({@link Command.EndSession}): the replicas drop the results they kept for its retries.
  * Confined to the connection's event loop.
  */
 final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
@@ -36,6 +38,10 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
     private boolean counted;
     /** Set after a protocol error: whatever else arrives before the close is ignored. */
     private boolean broken;
+    /** Requests submitted and not yet answered. */
+    private int inFlight;
+    /** The connection closed; the session ends once nothing is in flight. */
+    private boolean closed;
 
     ClientConnection(ClientContext shared) {
         this.shared = shared;
@@ -64,7 +70,23 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
             shared.stats().connected.decrementAndGet();
             counted = false;
         }
+        closed = true;
+        endSessionWhenIdle();
         ctx.fireChannelInactive();
+    }
+
+    /**
+     * Ends the session once the connection is closed and nothing is in flight (a request still
+     * in flight may be retried under its id, which an ended session would refuse). Sessions
+     * that never submitted a request have nothing to end. The outcome is not awaited: if it is
+     * lost (no leader just now), the session ages out of the table like any idle one.
+     */
+    private void endSessionWhenIdle() {
+        if (closed && inFlight == 0 && nextSeq > 1) {
+            RequestId id = new RequestId(clientId, nextSeq++);
+            shared.router().execute(id, Command.EndSession.INSTANCE, result -> { });
+            shared.stats().sessionsEnded.increment();
+        }
     }
 
     @Override
@@ -101,13 +123,20 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
 
     /** Routes a command; {@code onResult} runs back on this connection's event loop. */
     private void submit(RequestId id, Command command, java.util.function.Consumer<Result> onResult) {
+        inFlight++;
         shared.router().execute(id, command, result -> {
             if (ctx.executor().inEventLoop()) {
-                onResult.accept(result);
+                answered(result, onResult);
             } else {
-                ctx.executor().execute(() -> onResult.accept(result));
+                ctx.executor().execute(() -> answered(result, onResult));
             }
         });
+    }
+
+    private void answered(Result result, java.util.function.Consumer<Result> onResult) {
+        inFlight--;
+        onResult.accept(result);
+        endSessionWhenIdle();
     }
 
     private void answer(ReplyQueue.Slot slot, String command, long start, RespReply reply) {

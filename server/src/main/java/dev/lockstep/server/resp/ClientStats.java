@@ -11,6 +11,7 @@ public final class ClientStats {
     final LongAdder commands = new LongAdder();
     final LongAdder errors = new LongAdder();
     final LongAdder protocolErrors = new LongAdder();
+    final LongAdder sessionsEnded = new LongAdder();
 
     public long connected() {
         return connected.get();
@@ -37,5 +38,10 @@ public final class ClientStats {
     /** Connections closed for malformed RESP. */
     public long protocolErrors() {
         return protocolErrors.sum();
+    }
+
+    /** Closed connections whose session end was submitted (see {@code ClientConnection}). */
+    public long sessionsEnded() {
+        return sessionsEnded.sum();
     }
 }

@@ -88,6 +88,7 @@ final class InfoReport {
         line(sb, "total_commands_processed", Long.toString(clients.commands()));
         line(sb, "total_error_replies", Long.toString(clients.errors()));
         line(sb, "protocol_errors", Long.toString(clients.protocolErrors()));
+        line(sb, "sessions_ended", Long.toString(clients.sessionsEnded()));
         line(sb, "forwarded_requests", Long.toString(view.forwardedRequests()));
         sb.append("\r\n");
     }

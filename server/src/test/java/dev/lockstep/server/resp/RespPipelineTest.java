@@ -224,6 +224,31 @@ class RespPipelineTest {
     }
 
     @Test
+    void closingAConnectionEndsItsSessionOnceNothingIsInFlight() {
+        assertEquals("+OK\r\n", call("SET", "a", "1"));
+        hold = true;
+        send(ch, command("SET", "a", "2"));
+        ch.close();
+        ch.runPendingTasks();
+        assertFalse(submitted.contains(Command.EndSession.INSTANCE), "a request in flight may still be retried");
+        held.get(0).run();
+        ch.runPendingTasks();
+        assertEquals(Command.EndSession.INSTANCE, submitted.get(submitted.size() - 1));
+        RequestId end = ids.get(ids.size() - 1);
+        assertEquals(new RequestId(ids.get(0).client(), 3), end, "the session's next id");
+        held.get(1).run();
+        assertEquals(0, kv.sessions().liveSessions(), "the replicas keep nothing for the closed session");
+        assertEquals(0, kv.sessions().keptResults());
+        assertEquals(1, stats.sessionsEnded());
+
+        EmbeddedChannel idle = channel(100, 1000, 10);
+        send(idle, command("PING"));
+        idle.close();
+        idle.runPendingTasks();
+        assertEquals(1, stats.sessionsEnded(), "a connection that submitted nothing has no session to end");
+    }
+
+    @Test
     void oversizedArgumentsAndCommandsGetAnErrorAndTheConnectionStaysInSync() {
         String big = "x".repeat(150);
         assertTrue(call("SET", "k", big).startsWith("-ERR argument of 150 bytes exceeds the limit of 100 bytes"));
