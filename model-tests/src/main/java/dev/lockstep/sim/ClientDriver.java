@@ -14,11 +14,16 @@ import java.util.List;
  * history. An attempt that times out is retried at the next node, a NotLeader answer at the hinted
  * leader, an Unknown answer at the same node, always with the SAME RequestId (sessions make that
  * safe). During the faults phase a client gives up after {@code giveUpMs}: the outcome stays
- * unknown. After healing it never gives up, so liveness can be judged.
+ * unknown. After healing it never gives up, so liveness can be judged. With
+ * {@code endSessionEvery} a client also ends its session now and then ({@code EndSession}, sent
+ * once and not awaited, like a server whose client connection closed) and goes on under a new
+ * session id: a given-up request of the old session may still reach the log after the end.
  */
 final class ClientDriver {
     private static final int CLIENT_LINK_MIN_MS = 1;
     private static final int CLIENT_LINK_MAX_MS = 3;
+    /** Session ids of client {@code index}: {@code generation * SESSION_STRIDE + index + 1}. */
+    private static final long SESSION_STRIDE = 1_000_000;
 
     private static final class Client {
         final int index;
@@ -30,6 +35,8 @@ final class ClientDriver {
         long startedAt;
         int attempt;
         int target;
+        long generation;
+        int answered;
 
         Client(int index, int ops, int target) {
             this.index = index;
@@ -38,7 +45,7 @@ final class ClientDriver {
         }
 
         RequestId requestId() {
-            return new RequestId(index + 1, seq);
+            return new RequestId(generation * SESSION_STRIDE + index + 1, seq);
         }
     }
 
@@ -98,7 +105,7 @@ final class ClientDriver {
 
     /** A node executed a Reply effect: it travels back to its client. */
     void reply(Effect.Reply reply) {
-        int index = (int) reply.id().client() - 1;
+        int index = (int) (reply.id().client() % SESSION_STRIDE) - 1;
         if (index >= 0 && index < clients.size() && !lost()) {
             time.after(linkDelay(), new SimEvent.ClientAnswer(index, reply.id(), reply.result()));
         }
@@ -106,13 +113,14 @@ final class ClientDriver {
 
     void onAnswer(SimEvent.ClientAnswer a) {
         Client c = clients.get(a.client());
-        if (!c.waiting || a.id().seq() != c.seq) {
+        if (!c.waiting || !a.id().equals(c.requestId())) {
             return;
         }
         Result r = a.result();
         if (r.isDefinite()) {
             history.complete(c.op, r, time.fired());
             lastCompletionAt = time.now();
+            maybeEndSession(c);
             finish(c);
             return;
         }
@@ -137,6 +145,20 @@ final class ClientDriver {
             c.target = (c.target + 1) % nodes;
         }
         sendAttempt(c);
+    }
+
+    /** Every {@code endSessionEvery} answers: end this session and start a new one. */
+    private void maybeEndSession(Client c) {
+        int every = workload.endSessionEvery();
+        if (every == 0 || ++c.answered % every != 0) {
+            return;
+        }
+        c.seq++;
+        if (!lost()) {
+            time.after(linkDelay(), new SimEvent.ClientArrive(c.target, c.requestId(), Command.EndSession.INSTANCE));
+        }
+        c.generation++;
+        c.seq = 0;
     }
 
     private void finish(Client c) {

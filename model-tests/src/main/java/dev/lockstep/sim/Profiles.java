@@ -44,6 +44,24 @@ public final class Profiles {
      * @param attemptTimeoutMs a client retries (same request id, next node) after this long
      * @param giveUpMs during the faults phase a client abandons an operation after this long
      *     (its outcome becomes unknown); after healing it never gives up
+     * @param endSessionEvery 0: each client keeps one session for the whole run; k > 0: after
+     *     every k answered operations a client ends its session ({@code EndSession}, sent once,
+     *     not awaited, like a closing connection) and goes on under a new one
      */
-    public record Workload(int clients, int keys, int ops, int maxThinkMs, int attemptTimeoutMs, int giveUpMs) {}
+    public record Workload(int clients, int keys, int ops, int maxThinkMs, int attemptTimeoutMs, int giveUpMs,
+            int endSessionEvery) {
+        public Workload(int clients, int keys, int ops, int maxThinkMs, int attemptTimeoutMs, int giveUpMs) {
+            this(clients, keys, ops, maxThinkMs, attemptTimeoutMs, giveUpMs, 0);
+        }
+
+        public Workload {
+            if (endSessionEvery < 0) {
+                throw new IllegalArgumentException("endSessionEvery must be >= 0");
+            }
+        }
+
+        public Workload withEndSessionEvery(int k) {
+            return new Workload(clients, keys, ops, maxThinkMs, attemptTimeoutMs, giveUpMs, k);
+        }
+    }
 }

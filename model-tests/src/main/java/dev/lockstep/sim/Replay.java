@@ -12,6 +12,9 @@ final class Replay {
         if (o.workload().ops() != ScenarioGenerator.DEFAULT_OPS) {
             sb.append(" --ops ").append(o.workload().ops());
         }
+        if (o.workload().endSessionEvery() > 0) {
+            sb.append(" --end-sessions ").append(o.workload().endSessionEvery());
+        }
         if (!o.faults().equals(EnumSet.allOf(FaultKind.class))) {
             sb.append(" --faults ").append(FaultKind.formatList(o.faults()));
         }

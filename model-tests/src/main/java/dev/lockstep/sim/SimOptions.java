@@ -39,6 +39,12 @@ public record SimOptions(
                 faultPhaseMs, livenessMs);
     }
 
+    /** The same run with clients that end their sessions every {@code k} answered operations. */
+    public SimOptions withEndSessionEvery(int k) {
+        return new SimOptions(seed, clusterSize, tickMs, tuning, network, disk, workload.withEndSessionEvery(k),
+                faults, schedule, scheduleGiven, faultPhaseMs, livenessMs);
+    }
+
     /** Every option in one line, as printed at the start of a run. */
     public String describe() {
         Profiles.Tuning t = tuning;
@@ -47,13 +53,14 @@ public record SimOptions(
         return String.format(java.util.Locale.ROOT,
                 "seed=%d nodes=%d tick=%dms election=%d..%d hb=%d batch=%d inflight=%d snapshotEvery=%d"
                 + " | net delay=%d..%dms loss=%.3f dup=%.3f reorder=%s spike=%.3f | disk=%d..%dms bounce=%.3f"
-                + " | clients=%d keys=%d ops=%d think<=%dms attempt=%dms giveUp=%dms"
+                + " | clients=%d keys=%d ops=%d think<=%dms attempt=%dms giveUp=%dms%s"
                 + " | faults=%s phase=%dms liveness=%dms schedule=[%s]",
                 seed, clusterSize, tickMs, t.electionTicksMin(), t.electionTicksMax(), t.heartbeatTicks(),
                 t.maxBatchEntries(), t.maxInflight(), t.snapshotEvery(),
                 n.minDelay(), n.maxDelay(), n.loss(), n.duplicate(), n.reorder(), n.spike(),
                 disk.minLatency(), disk.maxLatency(), disk.bounce(),
                 w.clients(), w.keys(), w.ops(), w.maxThinkMs(), w.attemptTimeoutMs(), w.giveUpMs(),
+                w.endSessionEvery() > 0 ? " endSessionEvery=" + w.endSessionEvery() : "",
                 FaultKind.formatList(faults), faultPhaseMs, livenessMs, schedule.format());
     }
 

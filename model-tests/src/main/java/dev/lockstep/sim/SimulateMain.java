@@ -40,6 +40,10 @@ public final class SimulateMain implements Callable<Integer> {
             + "\"part@100+300:n1,n2 crash@900+400:leader pause@1200+80:n3\"")
     String schedule;
 
+    @Option(names = "--end-sessions", defaultValue = "0", description = "clients end their session and open a "
+            + "new one after every N answered operations (0: one session per client)")
+    int endSessions;
+
     @Option(names = "--trace-out", description = "write the trace (NDJSON) here; with several runs, "
             + "one file per run with the seed before the extension")
     Path traceOut;
@@ -77,8 +81,8 @@ public final class SimulateMain implements Callable<Integer> {
         Protocol protocol = ProtocolLookup.find(protocolName).orElseThrow(() -> new IllegalArgumentException(
                 "unknown protocol '" + protocolName + "'; known: " + String.join(", ", ProtocolLookup.knownNames())));
         Set<FaultKind> kinds = FaultKind.parseList(faults);
-        if (runs < 1 || ops < 0) {
-            throw new IllegalArgumentException("--runs must be >= 1 and --ops >= 0");
+        if (runs < 1 || ops < 0 || endSessions < 0) {
+            throw new IllegalArgumentException("--runs must be >= 1, --ops and --end-sessions >= 0");
         }
         long base = seed != null ? seed : new java.util.SplittableRandom().nextLong() >>> 1;
         if (seed == null) {
@@ -111,6 +115,9 @@ public final class SimulateMain implements Callable<Integer> {
 
     private SimOptions options(long runSeed, Set<FaultKind> kinds) {
         SimOptions options = ScenarioGenerator.fromSeed(runSeed, kinds, ops);
+        if (endSessions > 0) {
+            options = options.withEndSessionEvery(endSessions);
+        }
         if (schedule != null) {
             options = options.withSchedule(FaultSchedule.parse(schedule, options.clusterSize()));
         }

@@ -44,4 +44,30 @@ class ProtocolSimulationTest {
         System.out.println(name + ": " + RUNS + " runs, " + steps + " replica steps, " + failures.size() + " failures");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
+
+    /**
+     * Clients that end their session every 3 answers (as the server does when a connection
+     * closes), under every fault kind: a given-up request of an ended session may still reach
+     * the log, and must then be refused, not run (the linearizability checker would see it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void survivesSessionChurnWithEveryFaultKind(String name) {
+        Protocol protocol = ProtocolRegistry.get(name);
+        List<String> failures = new ArrayList<>();
+        int runs = Math.max(1, RUNS / 3);
+        for (int i = 0; i < runs; i++) {
+            long seed = ScenarioGenerator.runSeed(BASE_SEED + 1, i);
+            SimOptions o = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS)
+                    .withEndSessionEvery(3);
+            RunResult r = Simulation.run(protocol, o, false);
+            r.failure().ifPresent(f -> {
+                System.out.println(o.describe());
+                System.out.println(f.describe());
+                failures.add(f.kind() + " " + f.replay());
+            });
+        }
+        System.out.println(name + " with session churn: " + runs + " runs, " + failures.size() + " failures");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
 }

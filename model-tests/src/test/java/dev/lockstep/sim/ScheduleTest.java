@@ -66,8 +66,10 @@ class ScheduleTest {
         SimOptions o = ScenarioGenerator.fromSeed(5, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS);
         assertEquals("./lockstep simulate --protocol raft --seed 5", Replay.command("raft", o));
         SimOptions custom = ScenarioGenerator.fromSeed(5, EnumSet.of(FaultKind.LOSS), 30)
-                .withSchedule(FaultSchedule.parse("crash@10+20:n1", 5));
-        assertEquals("./lockstep simulate --protocol raft --seed 5 --ops 30 --faults loss --schedule \"crash@10+20:n1\"",
-                Replay.command("raft", custom));
+                .withSchedule(FaultSchedule.parse("crash@10+20:n1", 5)).withEndSessionEvery(3);
+        assertEquals("./lockstep simulate --protocol raft --seed 5 --ops 30 --end-sessions 3 --faults loss"
+                + " --schedule \"crash@10+20:n1\"", Replay.command("raft", custom));
+        assertTrue(custom.describe().contains("endSessionEvery=3"), custom.describe());
+        assertFalse(o.describe().contains("endSessionEvery"), "runs without churn describe themselves as before");
     }
 }
