@@ -3,16 +3,20 @@ package dev.lockstep.kv;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** An immutable byte string with value equality: keys and values of the store (binary-safe). */
+/**
+ * An immutable byte string with value equality: keys and values of the store (binary-safe).
+ * The hash is computed on first use and cached (as {@link String} does: a benign race, every
+ * thread computes the same value), since most values are never hashed.
+ */
 public final class Bytes implements Comparable<Bytes> {
     public static final Bytes EMPTY = new Bytes(new byte[0]);
 
     private final byte[] data;
-    private final int hash;
+    private int hash;
+    private boolean hashIsZero;
 
     private Bytes(byte[] data) {
         this.data = data;
-        this.hash = Arrays.hashCode(data);
     }
 
     /** Copies {@code data}. */
@@ -49,12 +53,21 @@ public final class Bytes implements Comparable<Bytes> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Bytes b && hash == b.hash && Arrays.equals(data, b.data);
+        return o instanceof Bytes b && (o == this || Arrays.equals(data, b.data));
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0 && !hashIsZero) {
+            h = Arrays.hashCode(data);
+            if (h == 0) {
+                hashIsZero = true;
+            } else {
+                hash = h;
+            }
+        }
+        return h;
     }
 
     @Override

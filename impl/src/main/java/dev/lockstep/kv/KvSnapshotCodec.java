@@ -1,7 +1,6 @@
 package dev.lockstep.kv;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,7 +23,7 @@ final class KvSnapshotCodec {
     private KvSnapshotCodec() {}
 
     static byte[] encode(long appliedIndex, Map<Bytes, Bytes> data, SessionTable sessions) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SnapshotOutput bytes = new SnapshotOutput(64 + data.size() * 48);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
