@@ -64,7 +64,7 @@ public sealed interface Command {
             compares = List.copyOf(compares);
             ops = List.copyOf(ops);
             for (Command op : ops) {
-                if (op instanceof Txn || op instanceof Noop || op instanceof EndSession) {
+                if (op instanceof Txn || op instanceof Noop || op instanceof EndSession || op instanceof Acked) {
                     throw new IllegalArgumentException("a transaction holds only plain commands, got " + op);
                 }
             }
@@ -98,6 +98,29 @@ public sealed interface Command {
 
         public boolean isReadOnly() {
             return false;
+        }
+    }
+
+    /**
+     * A write that carries its session's acknowledgement (Raft thesis §6.3): every request of the
+     * session with a sequence number below {@code lowestUnanswered} has had its answer, so it
+     * will never be retried and the replicas forget its result when they apply this entry
+     * (a stray later copy of it is refused, not run). Without it a session keeps its last
+     * {@link SessionTable#WINDOW} results.
+     */
+    record Acked(long lowestUnanswered, Command command) implements Command {
+        public Acked {
+            java.util.Objects.requireNonNull(command, "command");
+            if (lowestUnanswered < 0) {
+                throw new IllegalArgumentException("lowestUnanswered must be >= 0, got " + lowestUnanswered);
+            }
+            if (command instanceof Acked || command instanceof Noop || command instanceof EndSession) {
+                throw new IllegalArgumentException("only a client's write carries an acknowledgement, got " + command);
+            }
+        }
+
+        public boolean isReadOnly() {
+            return command.isReadOnly();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.lockstep.kv;
 
 import dev.lockstep.core.ProtocolCodec.CodecException;
 import dev.lockstep.core.Wire;
+import dev.lockstep.kv.Command.Acked;
 import dev.lockstep.kv.Command.Cas;
 import dev.lockstep.kv.Command.Compare;
 import dev.lockstep.kv.Command.Condition;
@@ -30,6 +31,7 @@ public final class CommandCodec {
     private static final int TXN = 6;
     private static final int NOOP = 7;
     private static final int END_SESSION = 8;
+    private static final int ACKED = 9;
     private static final Condition[] CONDITIONS = Condition.values();
 
     private CommandCodec() {}
@@ -74,6 +76,8 @@ public final class CommandCodec {
             return 16 + d.key().length();
         } else if (c instanceof Incr i) {
             return 24 + i.key().length();
+        } else if (c instanceof Acked a) {
+            return 12 + sizeHint(a.command());
         }
         return 8;
     }
@@ -105,6 +109,10 @@ public final class CommandCodec {
             w.u8(NOOP);
         } else if (c instanceof EndSession) {
             w.u8(END_SESSION);
+        } else if (c instanceof Acked a) {
+            w.u8(ACKED);
+            w.uvar(a.lowestUnanswered());
+            write(w, a.command());
         } else {
             throw new IllegalArgumentException("unknown command " + c);
         }
@@ -134,7 +142,18 @@ public final class CommandCodec {
         if (tag == END_SESSION) {
             return EndSession.INSTANCE;
         }
+        if (tag == ACKED) {
+            return readAcked(r);
+        }
         return readPlain(tag, r);
+    }
+
+    /** An acknowledgement around a plain command or a transaction (one level, whatever the input). */
+    private static Command readAcked(Wire.Reader r) throws CodecException {
+        long lowest = r.uvar();
+        int tag = r.u8();
+        Command inner = tag == TXN ? readTxn(r) : readPlain(tag, r);
+        return new Acked(lowest, inner);
     }
 
     /** A command that may appear inside a transaction (never recurses, whatever the input). */

@@ -40,7 +40,7 @@ public final class KvStateMachine {
         }
         appliedIndex = index;
         if (id == null) {
-            return store.apply(command);
+            return store.apply(command instanceof Command.Acked a ? a.command() : command);
         }
         Result earlier = sessions.lookup(id);
         if (earlier != null) {
@@ -50,7 +50,12 @@ public final class KvStateMachine {
             sessions.end(id.client());
             return Result.Ok.INSTANCE;
         }
-        Result result = store.apply(command);
+        Command write = command;
+        if (command instanceof Command.Acked a) {
+            sessions.forgetBelow(id.client(), a.lowestUnanswered());
+            write = a.command();
+        }
+        Result result = store.apply(write);
         sessions.record(id, result);
         return result;
     }
@@ -60,7 +65,7 @@ public final class KvStateMachine {
         if (!command.isReadOnly()) {
             throw new IllegalArgumentException("not a read-only command: " + command);
         }
-        return store.apply(command);
+        return store.apply(command instanceof Command.Acked a ? a.command() : command);
     }
 
     public KvStore store() {

@@ -2,6 +2,7 @@ package dev.lockstep.kv;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,6 +74,26 @@ public final class SessionTable {
         evictBeyondMaxClients();
     }
 
+    /**
+     * Forgets {@code client}'s results for every seq below {@code lowestUnanswered}: the client
+     * has had those answers and will not retry them; a stray copy is then refused as
+     * {@link #TOO_OLD}. Does not create a session or change the eviction order.
+     */
+    public void forgetBelow(long client, long lowestUnanswered) {
+        Session s = sessions.get(client);
+        if (s == null || s.floor == ENDED_FLOOR || lowestUnanswered - 1 <= s.floor) {
+            return;
+        }
+        s.floor = lowestUnanswered - 1;
+        // Oldest applied first: stop at the first result still wanted. A lower seq applied after
+        // it (pipelined requests can apply out of seq order) stays until a later trim or the
+        // window; a kept result is still the right answer to a copy of its request.
+        Iterator<Long> oldest = s.results.keySet().iterator();
+        while (oldest.hasNext() && oldest.next() < lowestUnanswered) {
+            oldest.remove();
+        }
+    }
+
     /** Sessions that still keep results (not ended). */
     public int liveSessions() {
         int live = 0;
@@ -80,6 +101,12 @@ public final class SessionTable {
             live += s.floor == ENDED_FLOOR ? 0 : 1;
         }
         return live;
+    }
+
+    /** The seqs whose results {@code client}'s session keeps, oldest applied first. */
+    public List<Long> keptSeqs(long client) {
+        Session s = sessions.get(client);
+        return s == null ? List.of() : List.copyOf(s.results.keySet());
     }
 
     /** Results kept for retries, over all sessions. */

@@ -129,6 +129,34 @@ class KvStateMachineTest {
     }
 
     @Test
+    void anAcknowledgementDropsAnsweredResultsAndAStrayCopyIsRefusedNotRun() {
+        RequestId first = new RequestId(5, 1);
+        sm.apply(1, first, new Command.Acked(1, new Incr(A, 1)));
+        sm.apply(2, new RequestId(5, 2), new Command.Acked(1, new Incr(A, 1)));
+        assertEquals(List.of(1L, 2L), sm.sessions().keptSeqs(5));
+        // seq 3 says: everything below 2 was answered.
+        assertEquals(new Result.Int(3), sm.apply(3, new RequestId(5, 3), new Command.Acked(2, new Incr(A, 1))));
+        assertEquals(List.of(2L, 3L), sm.sessions().keptSeqs(5));
+        // a retry of an unanswered request still gets its first result ...
+        assertEquals(new Result.Int(2), sm.apply(4, new RequestId(5, 2), new Command.Acked(1, new Incr(A, 1))));
+        // ... and a stray copy of an answered one is refused, never run again.
+        assertEquals(new Result.Error(SessionTable.TOO_OLD), sm.apply(5, first, new Command.Acked(1, new Incr(A, 1))));
+        assertEquals(value("3"), sm.read(new Get(A)));
+        KvStateMachine restored = KvStateMachine.restore(sm.snapshot());
+        assertEquals(List.of(2L, 3L), restored.sessions().keptSeqs(5));
+        assertEquals(new Result.Error(SessionTable.TOO_OLD), restored.apply(6, first, new Incr(A, 1)));
+    }
+
+    @Test
+    void onlyAPlainWriteOrTransactionCarriesAnAcknowledgement() {
+        assertThrows(IllegalArgumentException.class, () -> new Command.Acked(1, Command.EndSession.INSTANCE));
+        assertThrows(IllegalArgumentException.class, () -> new Command.Acked(1, new Command.Acked(1, new Incr(A, 1))));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Txn(List.of(), List.of(new Command.Acked(1, new Incr(A, 1)))));
+        assertTrue(new Command.Acked(1, new Get(A)).isReadOnly());
+    }
+
+    @Test
     void endSessionCannotHideInATransaction() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Txn(List.of(), List.of(Command.EndSession.INSTANCE)));

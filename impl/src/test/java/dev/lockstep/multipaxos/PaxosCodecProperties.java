@@ -63,7 +63,9 @@ class PaxosCodecProperties {
                 .as((c, ops) -> (Command) new Command.Txn(c, ops));
         Arbitrary<RequestId> ids = Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(RequestId::new);
         Arbitrary<Long> ballots = Arbitraries.longs().between(1, 1L << 40);
-        Arbitrary<PaxosEntry> cmd = Combinators.combine(ballots, ids, Arbitraries.oneOf(single, txn, Arbitraries.just(Command.EndSession.INSTANCE)))
+        Arbitrary<PaxosEntry> cmd = Combinators.combine(ballots, ids, Arbitraries.oneOf(single, txn, Arbitraries.just(Command.EndSession.INSTANCE),
+                Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE), Arbitraries.oneOf(single, txn))
+                        .as(Command.Acked::new)))
                 .as(PaxosEntry::cmd);
         Arbitrary<PaxosEntry> noop = ballots.map(PaxosEntry::noop);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, noop), net.jqwik.api.Tuple.of(6, cmd)).list();

@@ -62,7 +62,9 @@ class RaftCodecProperties {
                 .as((c, ops) -> (Command) new Command.Txn(c, ops));
         Arbitrary<RequestId> ids = Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(RequestId::new);
         Arbitrary<LogEntry> cmd = Combinators.combine(Arbitraries.longs().between(1, 1L << 40), ids,
-                Arbitraries.oneOf(single, txn, Arbitraries.of(Command.Noop.INSTANCE, Command.EndSession.INSTANCE))).as(LogEntry::new);
+                Arbitraries.oneOf(single, txn, Arbitraries.of(Command.Noop.INSTANCE, Command.EndSession.INSTANCE),
+                        Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE), Arbitraries.oneOf(single, txn))
+                                .as(Command.Acked::new))).as(LogEntry::new);
         Arbitrary<LogEntry> noop = Arbitraries.longs().between(1, 1000).map(LogEntry::noop);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, noop), net.jqwik.api.Tuple.of(6, cmd)).list();
