@@ -98,9 +98,18 @@ final class ClientDriver {
     private void sendAttempt(Client c) {
         c.attempt++;
         if (!lost()) {
-            time.after(linkDelay(), new SimEvent.ClientArrive(c.target, c.requestId(), c.command));
+            time.after(linkDelay(), new SimEvent.ClientArrive(c.target, c.requestId(), sent(c)));
         }
         time.after(workload.attemptTimeoutMs(), new SimEvent.ClientRetry(c.index, c.seq, c.attempt, true));
+    }
+
+    /**
+     * What goes on the wire: a write carries the session's acknowledgement, as the server's
+     * do. The client's only unanswered request is the current one (an abandoned one counts as
+     * answered: its outcome stays unknown), so replicas may forget every earlier result.
+     */
+    private static Command sent(Client c) {
+        return c.command.isReadOnly() ? c.command : new Command.Acked(c.seq, c.command);
     }
 
     /** A node executed a Reply effect: it travels back to its client. */

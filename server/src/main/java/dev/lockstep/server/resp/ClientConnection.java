@@ -9,6 +9,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,11 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
     private boolean counted;
     /** Set after a protocol error: whatever else arrives before the close is ignored. */
     private boolean broken;
-    /** Requests submitted and not yet answered. */
-    private int inFlight;
+    /**
+     * Sequence numbers of the requests submitted and not yet answered. Each write carries the
+     * lowest of them ({@link Command.Acked}), so the replicas forget the results of the rest.
+     */
+    private final TreeSet<Long> unanswered = new TreeSet<>();
     /** The connection closed; the session ends once nothing is in flight. */
     private boolean closed;
 
@@ -82,7 +86,7 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
      * lost (no leader just now), the session ages out of the table like any idle one.
      */
     private void endSessionWhenIdle() {
-        if (closed && inFlight == 0 && nextSeq > 1) {
+        if (closed && unanswered.isEmpty() && nextSeq > 1) {
             RequestId id = new RequestId(clientId, nextSeq++);
             shared.router().execute(id, Command.EndSession.INSTANCE, result -> { });
             shared.stats().sessionsEnded.increment();
@@ -123,18 +127,19 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
 
     /** Routes a command; {@code onResult} runs back on this connection's event loop. */
     private void submit(RequestId id, Command command, java.util.function.Consumer<Result> onResult) {
-        inFlight++;
-        shared.router().execute(id, command, result -> {
+        unanswered.add(id.seq());
+        Command sent = command.isReadOnly() ? command : new Command.Acked(unanswered.first(), command);
+        shared.router().execute(id, sent, result -> {
             if (ctx.executor().inEventLoop()) {
-                answered(result, onResult);
+                answered(id, result, onResult);
             } else {
-                ctx.executor().execute(() -> answered(result, onResult));
+                ctx.executor().execute(() -> answered(id, result, onResult));
             }
         });
     }
 
-    private void answered(Result result, java.util.function.Consumer<Result> onResult) {
-        inFlight--;
+    private void answered(RequestId id, Result result, java.util.function.Consumer<Result> onResult) {
+        unanswered.remove(id.seq());
         onResult.accept(result);
         endSessionWhenIdle();
     }

@@ -149,7 +149,7 @@ class RespPipelineTest {
     @Test
     void multiKeyCommandsAreOneAtomicTransaction() {
         call("MSET", "a", "1", "b", "2");
-        Command last = submitted.get(submitted.size() - 1);
+        Command last = plain(submitted.get(submitted.size() - 1));
         assertTrue(last instanceof Command.Txn t && t.ops().size() == 2, "MSET submitted as one Txn: " + last);
         call("GET", "a");
         assertTrue(submitted.get(submitted.size() - 1) instanceof Command.Get, "a single op is submitted as itself");
@@ -167,6 +167,37 @@ class RespPipelineTest {
         EmbeddedChannel other = channel(100, 1000, 10);
         send(other, command("GET", "a"));
         assertTrue(ids.get(3).client() != ids.get(0).client(), "each connection is its own session");
+    }
+
+    /** The command inside a write's acknowledgement. */
+    private static Command plain(Command c) {
+        return c instanceof Command.Acked a ? a.command() : c;
+    }
+
+    private long ackOf(int submission) {
+        return ((Command.Acked) submitted.get(submission)).lowestUnanswered();
+    }
+
+    @Test
+    void writesCarryTheLowestUnansweredSeqSoTheReplicasKeepOnlyResultsStillWanted() {
+        hold = true;
+        send(ch, command("SET", "a", "1") + command("SET", "b", "2") + command("INCR", "n"));
+        assertEquals(List.of(1L, 1L, 1L), List.of(ackOf(0), ackOf(1), ackOf(2)), "seq 1 is unanswered throughout");
+        held.get(1).run();
+        send(ch, command("SET", "c", "3"));
+        assertEquals(1, ackOf(3), "seq 2 was answered, seq 1 still is not");
+        held.get(0).run();
+        held.get(2).run();
+        held.get(3).run();
+        send(ch, command("GET", "a"));
+        assertTrue(submitted.get(4) instanceof Command.Get, "reads carry no acknowledgement: " + submitted.get(4));
+        held.get(4).run();
+        send(ch, command("SET", "d", "4"));
+        assertEquals(6, ackOf(5), "everything before seq 6 was answered");
+        held.get(5).run();
+        assertEquals(List.of(6L), kv.sessions().keptSeqs(ids.get(0).client()),
+                "applying seq 6 (ack 6) dropped every answered result; seq 6's stays until a later ack");
+        output(ch);
     }
 
     @Test
@@ -190,7 +221,7 @@ class RespPipelineTest {
         assertTrue(submitted.isEmpty(), "nothing runs before EXEC");
         assertEquals("*3\r\n+OK\r\n:1\r\n*2\r\n$1\r\n1\r\n$1\r\n1\r\n", call("EXEC"));
         assertEquals(1, submitted.size());
-        Command.Txn txn = (Command.Txn) submitted.get(0);
+        Command.Txn txn = (Command.Txn) plain(submitted.get(0));
         assertEquals(4, txn.ops().size(), "SET + INCR + two GETs in one transaction");
         assertEquals("-ERR EXEC without MULTI\r\n", call("EXEC"));
         assertEquals("-ERR DISCARD without MULTI\r\n", call("DISCARD"));
