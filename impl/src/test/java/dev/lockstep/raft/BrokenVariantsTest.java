@@ -57,7 +57,7 @@ class BrokenVariantsTest {
         c.submit(n(1), ReplicationTest.req(1), ReplicationTest.put("a", "1"));
         c.deliverAll();
         assertEquals(1, c.node(1).view().commitIndex());
-        c.dropRule = e -> RaftCluster.isolating(n(1)).test(e) || e.message() instanceof AppendEntriesRequest r
+        c.dropRule = e -> RaftCluster.<RaftMessage>isolating(n(1)).test(e) || e.message() instanceof AppendEntriesRequest r
                 && r.entries().stream().anyMatch(x -> x.term() == 2) && c.node(3).state().log.lastIndex() >= 2;
         c.elect(n(2));
         c.settle(n(2));

@@ -1,201 +1,26 @@
 package dev.lockstep.raft;
 
-import dev.lockstep.core.ClusterInvariant.Violation;
-import dev.lockstep.core.DurableRecord;
-import dev.lockstep.core.Effect;
-import dev.lockstep.core.Event;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.ProtocolCodec.CodecException;
-import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.Role;
-import dev.lockstep.core.Step;
-import dev.lockstep.kv.Command;
-import dev.lockstep.kv.RequestId;
-import dev.lockstep.kv.Result;
-import java.util.ArrayList;
-import java.util.LinkedList;
-import java.util.List;
-import java.util.Map;
+import dev.lockstep.core.ScriptedCluster;
+import dev.lockstep.core.NodeId;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * A small deterministic in-test cluster of Raft replicas: a FIFO network the test controls
- * (drop rules, partial delivery), disks that make every Persist durable at once (and feed
- * {@code Persisted} back unless {@link #autoPersist} is off), crash and restart from the disk,
- * and the invariants checked after every step. Not the project's simulator: just enough to
- * write scenario tests that read like the paper.
+ * The scripted test cluster ({@link ScriptedCluster}) of Raft replicas, with Raft's election
+ * and leader helpers.
  */
-final class RaftCluster {
-    /** A message in flight. */
-    record Envelope(NodeId from, NodeId to, RaftMessage message) {}
-
-    final List<NodeId> ids = new ArrayList<>();
-    final Map<NodeId, RaftReplica> live = new TreeMap<>();
-    final Map<NodeId, List<DurableRecord>> disks = new TreeMap<>();
-    final LinkedList<Envelope> network = new LinkedList<>();
-    final List<Effect.Trace> traces = new ArrayList<>();
-    final Map<RequestId, List<Result>> replies = new TreeMap<>();
-    final Map<NodeId, List<Effect.Apply>> applied = new TreeMap<>();
-    /** Every step of every node, in order: "n1 <- event => effects" (for determinism checks). */
-    final List<String> transcript = new ArrayList<>();
-    private final Map<NodeId, ReplicaConfig> configs = new TreeMap<>();
-    private final Map<NodeId, Long> lastSeq = new TreeMap<>();
-    private final RaftConcerns concerns;
-    private int restarts;
-    private final Map<NodeId, Integer> incarnation = new TreeMap<>();
-
-    /** Messages matching this are lost when sent (a partition or a targeted drop). */
-    Predicate<Envelope> dropRule = e -> false;
-    boolean autoPersist = true;
-    boolean recordTranscript;
-    boolean recordSteps;
-    /** With {@link #recordSteps}: every step and the replica instance ("n2#3") that took it. */
-    final List<StepRecord> steps = new ArrayList<>();
-
-    record StepRecord(String instance, Step step) {}
-    boolean viaCodec;
-    Optional<Violation> firstViolation = Optional.empty();
+final class RaftCluster extends ScriptedCluster<RaftReplica, RaftMessage> {
 
     RaftCluster(int size, UnaryOperator<ReplicaConfig> tune) {
         this(size, tune, RaftConcerns.DEFAULT);
     }
 
     RaftCluster(int size, UnaryOperator<ReplicaConfig> tune, RaftConcerns concerns) {
-        this.concerns = concerns;
-        for (int k = 1; k <= size; k++) {
-            ids.add(NodeId.of(k));
-        }
-        for (NodeId id : ids) {
-            ReplicaConfig base = new ReplicaConfig(id, ids, 10, 20, 2, 64, 4, 0, true);
-            configs.put(id, tune.apply(base));
-            live.put(id, new RaftReplica(configs.get(id), 1000 + id.value(), concerns));
-            disks.put(id, new ArrayList<>());
-            applied.put(id, new ArrayList<>());
-        }
-    }
-
-    static NodeId n(int k) {
-        return NodeId.of(k);
-    }
-
-    RaftReplica node(int k) {
-        return live.get(n(k));
-    }
-
-    ReplicaConfig config(NodeId id) {
-        return configs.get(id);
-    }
-
-    Step step(NodeId id, Event event) {
-        RaftReplica r = live.get(id);
-        if (r == null) {
-            return Step.EMPTY;
-        }
-        Step s = r.step(event);
-        if (recordTranscript) {
-            transcript.add(id + " <- " + event + " => " + s.effects());
-        }
-        if (recordSteps) {
-            steps.add(new StepRecord(id + "#" + incarnation.getOrDefault(id, 0), s));
-        }
-        long persisted = execute(id, s);
-        checkInvariants();
-        if (persisted > 0 && autoPersist) {
-            step(id, new Event.Persisted(persisted));
-        }
-        return s;
-    }
-
-    private long execute(NodeId id, Step s) {
-        long persisted = 0;
-        for (Effect e : s.effects()) {
-            if (e instanceof Effect.Persist p) {
-                disks.get(id).addAll(p.records());
-                persisted = p.seq();
-                lastSeq.put(id, p.seq());
-            } else if (e instanceof Effect.Send send) {
-                Envelope env = new Envelope(id, send.to(), (RaftMessage) send.message());
-                if (!dropRule.test(env)) {
-                    network.addLast(env);
-                }
-            } else if (e instanceof Effect.Apply a) {
-                applied.get(id).add(a);
-            } else if (e instanceof Effect.Reply reply) {
-                replies.computeIfAbsent(reply.id(), k -> new ArrayList<>()).add(reply.result());
-            } else if (e instanceof Effect.Trace t) {
-                traces.add(t);
-            }
-        }
-        return persisted;
-    }
-
-    /** Delivers the persist acknowledgements withheld while {@link #autoPersist} was off. */
-    void persistAll(NodeId id) {
-        Long seq = lastSeq.get(id);
-        if (seq != null) {
-            step(id, new Event.Persisted(seq));
-        }
-    }
-
-    private void checkInvariants() {
-        if (firstViolation.isEmpty()) {
-            firstViolation = RaftInvariants.INSTANCE.check(new ArrayList<Replica>(live.values()));
-        }
-    }
-
-    /** Delivers one message (lost if its receiver is down or the drop rule matches now). */
-    void deliver(Envelope env) {
-        if (dropRule.test(env) || !live.containsKey(env.to())) {
-            return;
-        }
-        RaftMessage m = env.message();
-        if (viaCodec) {
-            try {
-                m = (RaftMessage) RaftCodec.INSTANCE.decodeMessage(RaftCodec.INSTANCE.encodeMessage(m));
-            } catch (CodecException e) {
-                throw new AssertionError(e);
-            }
-        }
-        step(env.to(), new Event.Receive(env.from(), m));
-    }
-
-    /** Delivers messages in FIFO order until the network is empty; returns how many. */
-    int deliverAll() {
-        int delivered = 0;
-        while (!network.isEmpty()) {
-            deliver(network.pollFirst());
-            if (++delivered > 1_000_000) {
-                throw new AssertionError("network does not quiesce");
-            }
-        }
-        return delivered;
-    }
-
-    /** Removes the messages in flight that match {@code which}. */
-    void dropInFlight(Predicate<Envelope> which) {
-        network.removeIf(which);
-    }
-
-    void tick(NodeId id) {
-        step(id, Event.Tick.INSTANCE);
-    }
-
-    /** One tick for every live node, then delivery until quiet. */
-    void tickAll() {
-        for (NodeId id : List.copyOf(live.keySet())) {
-            tick(id);
-        }
-        deliverAll();
-    }
-
-    void tickAll(int times) {
-        for (int k = 0; k < times; k++) {
-            tickAll();
-        }
+        super(size, tune, (config, seed) -> new RaftReplica(config, seed, concerns), RaftInvariants.INSTANCE,
+                RaftCodec.INSTANCE, RaftMessage.class);
     }
 
     /**
@@ -203,7 +28,7 @@ final class RaftCluster {
      * leader and PreVote lets them grant), but only {@code id}'s election messages get through.
      */
     void elect(NodeId id) {
-        Predicate<Envelope> base = dropRule;
+        Predicate<Envelope<RaftMessage>> base = dropRule;
         dropRule = e -> base.test(e) || (!e.from().equals(id) && (e.message() instanceof RaftMessage.RequestPreVoteRequest
                 || e.message() instanceof RaftMessage.RequestVoteRequest));
         try {
@@ -231,43 +56,5 @@ final class RaftCluster {
     Optional<NodeId> leader() {
         return live.values().stream().filter(r -> r.state().role == Role.LEADER).map(RaftReplica::id)
                 .reduce((a, b) -> b);
-    }
-
-    void submit(NodeId at, RequestId id, Command command) {
-        step(at, new Event.ClientRequest(id, command));
-    }
-
-    /** The single reply to {@code id}, or null when there is none yet. */
-    Result replyTo(RequestId id) {
-        List<Result> r = replies.get(id);
-        return r == null || r.isEmpty() ? null : r.get(r.size() - 1);
-    }
-
-    void crash(NodeId id) {
-        live.remove(id);
-    }
-
-    /** A new replica instance fed the durable records of {@code id}. */
-    void restart(NodeId id) {
-        RaftReplica fresh = new RaftReplica(configs.get(id), 5000 + 100L * ++restarts + id.value(), concerns);
-        live.put(id, fresh);
-        lastSeq.remove(id);
-        incarnation.merge(id, 1, Integer::sum);
-        step(id, new Event.Recover(List.copyOf(disks.get(id))));
-    }
-
-    /** Messages involving {@code id} are lost. */
-    static Predicate<Envelope> isolating(NodeId id) {
-        return e -> e.from().equals(id) || e.to().equals(id);
-    }
-
-    List<Effect.Trace> tracesOf(NodeId id, String action) {
-        List<Effect.Trace> out = new ArrayList<>();
-        for (Effect.Trace t : traces) {
-            if (t.action().equals(action) && id.toString().equals(t.fields().get("node"))) {
-                out.add(t);
-            }
-        }
-        return out;
     }
 }
