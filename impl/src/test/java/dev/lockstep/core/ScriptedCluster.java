@@ -101,6 +101,9 @@ public abstract class ScriptedCluster<R extends Replica, M extends Message> {
                 cfg.heartbeatTicks(), cfg.maxBatchEntries(), cfg.maxInflight(), every, cfg.tracing());
     }
 
+    /** The replica that now leads (the protocol decides which, when several think they do). */
+    public abstract Optional<NodeId> leader();
+
     public R node(int k) {
         return live.get(n(k));
     }

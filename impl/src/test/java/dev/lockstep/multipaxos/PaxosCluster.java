@@ -48,7 +48,8 @@ final class PaxosCluster extends ScriptedCluster<MultiPaxosReplica, PaxosMessage
     }
 
     /** The live leader with the highest ballot, if any. */
-    Optional<NodeId> leader() {
+    @Override
+    public Optional<NodeId> leader() {
         NodeId best = null;
         long ballot = -1;
         for (MultiPaxosReplica r : live.values()) {

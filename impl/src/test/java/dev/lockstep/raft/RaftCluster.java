@@ -53,7 +53,8 @@ final class RaftCluster extends ScriptedCluster<RaftReplica, RaftMessage> {
         }
     }
 
-    Optional<NodeId> leader() {
+    @Override
+    public Optional<NodeId> leader() {
         return live.values().stream().filter(r -> r.state().role == Role.LEADER).map(RaftReplica::id)
                 .reduce((a, b) -> b);
     }

@@ -1,257 +1,31 @@
 package dev.lockstep.raft;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.lockstep.core.Effect;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Prng;
+import dev.lockstep.core.RandomizedClusterContract;
 import dev.lockstep.core.ReplicaConfig;
-import dev.lockstep.kv.Bytes;
-import dev.lockstep.kv.Command;
-import dev.lockstep.kv.RequestId;
-import dev.lockstep.kv.Result;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import dev.lockstep.core.ScriptedCluster;
+import dev.lockstep.kv.KvStateMachine;
+import java.util.function.UnaryOperator;
 
-/**
- * Seeded random schedules over the in-test cluster: reordering, loss, duplication, partitions,
- * crashes with restart, late persist acknowledgements, client retries with the same id. Safety
- * (the invariants after every step, applied-log agreement, exactly-once increments) throughout;
- * liveness (a leader and every client answered) once the faults stop. Each seed prints its
- * options; rerun one by putting its number in the {@code @ValueSource}.
- */
-class RandomizedClusterTest {
-    private static final Bytes COUNTER = Bytes.utf8("ctr");
+/** {@link RandomizedClusterContract} over Raft: faults, safety, liveness and determinism by seed. */
+class RandomizedClusterTest extends RandomizedClusterContract<RaftReplica, RaftMessage> {
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-        21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40})
-    void safeUnderFaultsAndLiveAfterwards(long seed) {
-        new Run(seed).run();
+    @Override
+    protected ScriptedCluster<RaftReplica, RaftMessage> cluster(int size, UnaryOperator<ReplicaConfig> tune) {
+        return new RaftCluster(size, tune);
     }
 
-    /** One randomized run. */
-    static final class Run {
-        final long seed;
-        final Prng prng;
-        final RaftCluster c;
-        final Set<NodeId> crashed = new HashSet<>();
-        final List<NodeId> ids;
-        final Map<RequestId, NodeId> outstanding = new TreeMap<>();
-        long nextSeq;
-        int restarts;
-        Set<NodeId> partitionSide = Set.of();
-        final String options;
+    @Override
+    protected long termOf(RaftReplica replica) {
+        return replica.view().currentTerm();
+    }
 
-        Run(long seed) {
-            this.seed = seed;
-            this.prng = new Prng(seed);
-            int size = prng.chance(0.5) ? 3 : 5;
-            int batch = new int[] {1, 4, 64}[prng.nextInt(3)];
-            int inflight = new int[] {1, 2, 8}[prng.nextInt(3)];
-            int snapshot = new int[] {0, 5, 20}[prng.nextInt(3)];
-            boolean tracing = prng.chance(0.5);
-            this.c = new RaftCluster(size, cfg -> new ReplicaConfig(cfg.self(), cfg.members(), 10, 20, 2, batch,
-                    inflight, snapshot, tracing));
-            c.autoPersist = false;
-            c.viaCodec = prng.chance(0.5);
-            this.ids = List.copyOf(c.ids);
-            this.options = "seed=" + seed + " size=" + size + " batch=" + batch + " inflight=" + inflight
-                    + " snapshotEvery=" + snapshot + " tracing=" + tracing + " codec=" + c.viaCodec;
-            System.out.println("RandomizedClusterTest " + options);
-        }
+    @Override
+    protected KvStateMachine machineOf(RaftReplica replica) {
+        return replica.state().machine;
+    }
 
-        void run() {
-            for (int k = 0; k < 4000; k++) {
-                faultyStep();
-                check();
-            }
-            heal();
-            for (int k = 0; k < 400 && !(c.leader().isPresent() && outstanding.isEmpty()); k++) {
-                c.tickAll();
-                persistEverything();
-                c.deliverAll();
-                retryOutstanding();
-                check();
-            }
-            assertTrue(c.leader().isPresent(), options + ": no leader after healing");
-            assertTrue(outstanding.isEmpty(), options + ": unanswered requests " + outstanding.keySet());
-            checkApplied();
-            checkCounter();
-            System.out.println("  " + summary());
-        }
-
-        private String summary() {
-            long definite = c.replies.values().stream().flatMap(List::stream).filter(Result::isDefinite).count();
-            long unknown = c.replies.values().stream().flatMap(List::stream).filter(r -> r instanceof Result.Unknown).count();
-            long maxTerm = c.live.values().stream().mapToLong(r -> r.view().currentTerm()).max().orElse(0);
-            long installs = c.traces.stream().filter(t -> t.action().equals("HandleInstallSnapshotRequest")).count();
-            long commit = c.live.values().stream().mapToLong(r -> r.view().commitIndex()).max().orElse(0);
-            return "definite=" + definite + " unknown=" + unknown + " maxTerm=" + maxTerm + " commit=" + commit
-                    + " restarts=" + restarts + " installs(traced)=" + installs;
-        }
-
-        private void faultyStep() {
-            int dice = prng.nextInt(100);
-            if (dice < 45) {
-                deliverRandom();
-            } else if (dice < 50) {
-                dropRandom();
-            } else if (dice < 53) {
-                duplicateRandom();
-            } else if (dice < 68) {
-                c.tick(randomLive());
-            } else if (dice < 78) {
-                persistRandom();
-            } else if (dice < 88) {
-                clientRequest();
-            } else if (dice < 91) {
-                crashOrRestart();
-            } else if (dice < 93) {
-                partitionOrHeal();
-            } else {
-                retryOutstanding();
-            }
-        }
-
-        private NodeId randomLive() {
-            List<NodeId> live = new ArrayList<>(c.live.keySet());
-            return live.get(prng.nextInt(live.size()));
-        }
-
-        private void deliverRandom() {
-            if (!c.network.isEmpty()) {
-                c.deliver(c.network.remove(prng.nextInt(c.network.size())));
-            }
-        }
-
-        private void dropRandom() {
-            if (!c.network.isEmpty()) {
-                c.network.remove(prng.nextInt(c.network.size()));
-            }
-        }
-
-        private void duplicateRandom() {
-            if (!c.network.isEmpty()) {
-                c.network.add(c.network.get(prng.nextInt(c.network.size())));
-            }
-        }
-
-        private void persistRandom() {
-            c.persistAll(randomLive());
-        }
-
-        private void persistEverything() {
-            for (NodeId id : List.copyOf(c.live.keySet())) {
-                c.persistAll(id);
-            }
-        }
-
-        private void clientRequest() {
-            RequestId id = new RequestId(1 + prng.nextInt(3), ++nextSeq);
-            NodeId at = c.leader().filter(l -> prng.chance(0.8)).orElse(randomLive());
-            outstanding.put(id, at);
-            c.submit(at, id, commandFor(id));
-        }
-
-        private Command commandFor(RequestId id) {
-            return id.seq() % 4 == 0 ? new Command.Get(COUNTER) : new Command.Incr(COUNTER, 1);
-        }
-
-        /** A client whose request got no definite answer retries it (same id) at the leader. */
-        private void retryOutstanding() {
-            for (RequestId id : List.copyOf(outstanding.keySet())) {
-                Result r = c.replyTo(id);
-                if (r != null && r.isDefinite()) {
-                    outstanding.remove(id);
-                } else if (r != null || prng.chance(0.1)) {
-                    c.replies.remove(id);
-                    NodeId at = c.leader().orElse(randomLive());
-                    outstanding.put(id, at);
-                    c.submit(at, id, commandFor(id));
-                }
-            }
-        }
-
-        private void crashOrRestart() {
-            if (!crashed.isEmpty() && prng.chance(0.6)) {
-                NodeId back = crashed.iterator().next();
-                crashed.remove(back);
-                c.restart(back);
-                restarts++;
-            } else if (crashed.size() < (ids.size() - 1) / 2) {
-                NodeId victim = randomLive();
-                crashed.add(victim);
-                c.crash(victim);
-            }
-        }
-
-        private void partitionOrHeal() {
-            if (!partitionSide.isEmpty() || prng.chance(0.3)) {
-                partitionSide = Set.of();
-            } else {
-                NodeId cut = ids.get(prng.nextInt(ids.size()));
-                partitionSide = Set.of(cut);
-            }
-            Set<NodeId> side = partitionSide;
-            c.dropRule = e -> side.contains(e.from()) != side.contains(e.to());
-        }
-
-        private void heal() {
-            partitionSide = Set.of();
-            c.dropRule = e -> false;
-            for (NodeId id : List.copyOf(crashed)) {
-                c.restart(id);
-            }
-            crashed.clear();
-        }
-
-        private void check() {
-            if (c.firstViolation.isPresent()) {
-                fail(options + ": " + c.firstViolation.get());
-            }
-        }
-
-        /** Every replica applied the same entry at each index (re-applies after restarts included). */
-        private void checkApplied() {
-            Map<Long, Effect.Apply> first = new TreeMap<>();
-            for (List<Effect.Apply> applies : c.applied.values()) {
-                for (Effect.Apply a : applies) {
-                    Effect.Apply seen = first.putIfAbsent(a.index(), a);
-                    if (seen != null && !(seen.command().equals(a.command()) && java.util.Objects.equals(seen.id(), a.id())
-                            && seen.result().equals(a.result()))) {
-                        fail(options + ": index " + a.index() + " applied as " + seen + " and " + a);
-                    }
-                }
-            }
-        }
-
-        /** Each increment ran once: the counter equals the number of distinct increments applied. */
-        private void checkCounter() {
-            NodeId leader = c.leader().orElseThrow();
-            Set<RequestId> incrs = new HashSet<>();
-            for (Effect.Apply a : c.applied.get(leader)) {
-                if (a.command() instanceof Command.Incr) {
-                    incrs.add(a.id());
-                }
-            }
-            RaftReplica r = c.live.get(leader);
-            long counter = r.state().machine.store().get(COUNTER).map(b -> Long.parseLong(b.utf8())).orElse(0L);
-            if (r.view().snapshotIndex() == 0) {
-                assertEquals(incrs.size(), counter, options + ": increments applied more than once");
-            }
-            assertNotNull(r.view());
-            assertEquals(Optional.empty(), c.firstViolation);
-        }
+    @Override
+    protected boolean compacted(RaftReplica replica) {
+        return replica.view().snapshotIndex() != 0;
     }
 }
