@@ -41,4 +41,27 @@ public final class TraceLine {
         fields.put("state", Collections.unmodifiableMap(state));
         return new Effect.Trace(action, fields);
     }
+
+    /** An action's parameters from alternating names and values, in that order. */
+    public static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int k = 0; k < namesAndValues.length; k += 2) {
+            params.put((String) namesAndValues[k], namesAndValues[k + 1]);
+        }
+        return Collections.unmodifiableMap(params);
+    }
+
+    /**
+     * The members whose position bit is set in {@code bits} (a vote or promise set kept as a bit
+     * per member position), as the trace's list of node names.
+     */
+    public static List<String> membersIn(NodeId[] members, long bits) {
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < members.length; p++) {
+            if ((bits & (1L << p)) != 0) {
+                names.add(members[p].toString());
+            }
+        }
+        return Collections.unmodifiableList(names);
+    }
 }

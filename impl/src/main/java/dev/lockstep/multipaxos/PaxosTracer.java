@@ -108,13 +108,7 @@ final class PaxosTracer {
     }
 
     private List<String> promiseList() {
-        List<String> granted = new ArrayList<>();
-        for (int p = 0; p < ctx.members.length; p++) {
-            if ((ctx.state.promises & PaxosContext.bit(p)) != 0) {
-                granted.add(ctx.members[p].toString());
-            }
-        }
-        return Collections.unmodifiableList(granted);
+        return TraceLine.membersIn(ctx.members, ctx.state.promises);
     }
 
     private static Map<String, Object> slotRange(long firstSlot, long lastSlot) {
@@ -124,12 +118,8 @@ final class PaxosTracer {
         return range;
     }
 
-    private static Map<String, Object> params(Object... keyValues) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int k = 0; k < keyValues.length; k += 2) {
-            params.put((String) keyValues[k], keyValues[k + 1]);
-        }
-        return Collections.unmodifiableMap(params);
+    private static Map<String, Object> params(Object... namesAndValues) {
+        return TraceLine.params(namesAndValues);
     }
 
     /** The spec's name of a role ({@code role[i]}). */
