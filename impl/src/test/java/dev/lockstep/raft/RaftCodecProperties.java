@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.core.ProtocolCodec.CodecException;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
+import dev.lockstep.kv.CommandArbitraries;
 import dev.lockstep.kv.CommandCodec;
-import dev.lockstep.kv.RequestId;
 import java.util.List;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -47,24 +45,9 @@ class RaftCodecProperties {
 
     @Provide
     Arbitrary<List<LogEntry>> entries() {
-        Arbitrary<Bytes> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(12).map(Bytes::of);
-        Arbitrary<Optional<Bytes>> optional = bytes.optional(0.5);
-        Arbitrary<Command> single = Arbitraries.oneOf(
-                bytes.map(k -> (Command) new Command.Get(k)),
-                Combinators.combine(bytes, bytes, Arbitraries.of(Command.Condition.class))
-                        .as((k, v, c) -> (Command) new Command.Put(k, v, c)),
-                bytes.map(k -> (Command) new Command.Delete(k)),
-                Combinators.combine(bytes, optional, bytes).as((k, e, v) -> (Command) new Command.Cas(k, e, v)),
-                Combinators.combine(bytes, Arbitraries.longs()).as((k, d) -> (Command) new Command.Incr(k, d)));
-        Arbitrary<Command> txn = Combinators.combine(
-                        Combinators.combine(bytes, optional).as(Command.Compare::new).list().ofMaxSize(3),
-                        single.list().ofMaxSize(4))
-                .as((c, ops) -> (Command) new Command.Txn(c, ops));
-        Arbitrary<RequestId> ids = Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(RequestId::new);
-        Arbitrary<LogEntry> cmd = Combinators.combine(Arbitraries.longs().between(1, 1L << 40), ids,
-                Arbitraries.oneOf(single, txn, Arbitraries.of(Command.Noop.INSTANCE, Command.EndSession.INSTANCE),
-                        Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE), Arbitraries.oneOf(single, txn))
-                                .as(Command.Acked::new))).as(LogEntry::new);
+        Arbitrary<Command> commands = Arbitraries.oneOf(CommandArbitraries.logged(), Arbitraries.just(Command.Noop.INSTANCE));
+        Arbitrary<LogEntry> cmd = Combinators.combine(Arbitraries.longs().between(1, 1L << 40), CommandArbitraries.ids(),
+                commands).as(LogEntry::new);
         Arbitrary<LogEntry> noop = Arbitraries.longs().between(1, 1000).map(LogEntry::noop);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, noop), net.jqwik.api.Tuple.of(6, cmd)).list();
