@@ -1,6 +1,7 @@
 package dev.lockstep.kv;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class KvSnapshotCodec {
     private KvSnapshotCodec() {}
 
     static byte[] encode(long appliedIndex, Map<Bytes, Bytes> data, SessionTable sessions) {
-        SnapshotOutput bytes = new SnapshotOutput(64 + data.size() * 48);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + data.size() * 48);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);

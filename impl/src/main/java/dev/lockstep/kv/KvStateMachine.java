@@ -40,7 +40,7 @@ public final class KvStateMachine {
         }
         appliedIndex = index;
         if (id == null) {
-            return store.apply(command instanceof Command.Acked a ? a.command() : command);
+            return store.apply(withoutAck(command));
         }
         Result earlier = sessions.lookup(id);
         if (earlier != null) {
@@ -50,12 +50,10 @@ public final class KvStateMachine {
             sessions.end(id.client());
             return Result.Ok.INSTANCE;
         }
-        Command write = command;
         if (command instanceof Command.Acked a) {
             sessions.forgetBelow(id.client(), a.lowestUnanswered());
-            write = a.command();
         }
-        Result result = store.apply(write);
+        Result result = store.apply(withoutAck(command));
         sessions.record(id, result);
         return result;
     }
@@ -65,7 +63,12 @@ public final class KvStateMachine {
         if (!command.isReadOnly()) {
             throw new IllegalArgumentException("not a read-only command: " + command);
         }
-        return store.apply(command instanceof Command.Acked a ? a.command() : command);
+        return store.apply(withoutAck(command));
+    }
+
+    /** The command a write's acknowledgement carries, or the command itself. */
+    private static Command withoutAck(Command command) {
+        return command instanceof Command.Acked a ? a.command() : command;
     }
 
     public KvStore store() {
