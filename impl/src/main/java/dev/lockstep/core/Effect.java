@@ -1,5 +1,6 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;

@@ -1,5 +1,6 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.NodeId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

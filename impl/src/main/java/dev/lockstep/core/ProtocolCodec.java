@@ -1,5 +1,7 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.CodecException;
+
 /**
  * The binary encoding of a protocol's messages (peer transport) and durable records
  * (write-ahead log). Pure: byte arrays in and out. Decoding rejects malformed input with
@@ -14,13 +16,4 @@ public interface ProtocolCodec {
     byte[] encodeRecord(DurableRecord record);
 
     DurableRecord decodeRecord(byte[] bytes) throws CodecException;
-
-    /** Malformed or unknown encoded data. */
-    final class CodecException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        public CodecException(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.NodeId;
+
 /**
  * A protocol replica: a deterministic state machine over {@link Event}s. Given the same
  * construction arguments (including the seed) and the same events, it returns the same steps.

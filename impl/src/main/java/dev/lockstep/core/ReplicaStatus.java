@@ -1,5 +1,7 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import java.util.Optional;
 
 /**

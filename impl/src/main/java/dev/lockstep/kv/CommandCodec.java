@@ -1,7 +1,8 @@
 package dev.lockstep.kv;
 
-import dev.lockstep.core.ProtocolCodec.CodecException;
-import dev.lockstep.core.Wire;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.Wire;
 import dev.lockstep.kv.Command.Acked;
 import dev.lockstep.kv.Command.Cas;
 import dev.lockstep.kv.Command.Compare;

@@ -1,5 +1,6 @@
 package dev.lockstep.kv;
 
+import dev.lockstep.base.Bytes;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
 package dev.lockstep.kv;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command.Cas;
 import dev.lockstep.kv.Command.Compare;
 import dev.lockstep.kv.Command.Delete;

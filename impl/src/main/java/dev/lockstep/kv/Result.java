@@ -1,6 +1,7 @@
 package dev.lockstep.kv;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
 import java.util.List;
 import java.util.Optional;
 

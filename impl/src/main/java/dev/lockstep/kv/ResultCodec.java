@@ -1,6 +1,6 @@
 package dev.lockstep.kv;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.lockstep.multipaxos;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
 
 /**

@@ -1,8 +1,8 @@
 package dev.lockstep.multipaxos;
 
-import dev.lockstep.core.DurablePrefix;
+import dev.lockstep.common.DurablePrefix;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.multipaxos.PaxosRecord.Accepted;
 import dev.lockstep.multipaxos.PaxosRecord.Checkpoint;

@@ -1,7 +1,7 @@
 package dev.lockstep.multipaxos;
 
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Role;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
 import java.util.ArrayList;

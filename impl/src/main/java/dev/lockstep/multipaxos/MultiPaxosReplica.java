@@ -1,12 +1,12 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.core.Step;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptResponse;

@@ -1,9 +1,10 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.Wire;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Message;
 import dev.lockstep.core.ProtocolCodec;
-import dev.lockstep.core.Wire;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.CommandCodec;
 import dev.lockstep.kv.RequestId;

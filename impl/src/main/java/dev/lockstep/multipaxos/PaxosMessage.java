@@ -1,7 +1,7 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.core.Message;
-import dev.lockstep.kv.Bytes;
 import java.util.List;
 import java.util.Objects;
 

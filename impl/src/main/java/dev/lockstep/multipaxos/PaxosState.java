@@ -1,8 +1,8 @@
 package dev.lockstep.multipaxos;
 
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Role;
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.kv.KvStateMachine;
 
 /**

@@ -1,9 +1,9 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
+import dev.lockstep.common.TraceLine;
 import dev.lockstep.core.Effect;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.TraceLine;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptResponse;

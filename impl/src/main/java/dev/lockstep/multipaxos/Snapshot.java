@@ -1,7 +1,7 @@
 package dev.lockstep.multipaxos;
 
-import dev.lockstep.core.NodeId;
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 

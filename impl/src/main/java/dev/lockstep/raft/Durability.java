@@ -1,9 +1,9 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.DurablePrefix;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
-import dev.lockstep.core.DurablePrefix;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.raft.RaftRecord.Checkpoint;
 import dev.lockstep.raft.RaftRecord.HardState;

@@ -1,7 +1,7 @@
 package dev.lockstep.raft;
 
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Role;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;
 import dev.lockstep.raft.RaftMessage.RequestVoteRequest;

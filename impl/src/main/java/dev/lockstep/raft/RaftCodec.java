@@ -1,10 +1,11 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.base.Wire;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.ProtocolCodec;
-import dev.lockstep.core.Wire;
 import dev.lockstep.kv.CommandCodec;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;

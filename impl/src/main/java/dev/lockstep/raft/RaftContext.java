@@ -1,7 +1,7 @@
 package dev.lockstep.raft;
 
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Outbox;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Outbox;
 import dev.lockstep.core.Prng;
 import dev.lockstep.core.ReplicaConfig;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.DurableRecord;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.kv.Bytes;
 import java.util.List;
 import java.util.Objects;
 

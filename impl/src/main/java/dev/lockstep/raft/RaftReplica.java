@@ -1,12 +1,12 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.core.Step;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;

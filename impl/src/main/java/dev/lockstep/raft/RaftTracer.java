@@ -1,9 +1,9 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
+import dev.lockstep.common.TraceLine;
 import dev.lockstep.core.Effect;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.TraceLine;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;

@@ -1,7 +1,7 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Event.ClientRequest;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.kv.Result;
 import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
 import java.util.ArrayDeque;

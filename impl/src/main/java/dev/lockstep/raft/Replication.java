@@ -1,6 +1,6 @@
 package dev.lockstep.raft;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
 import dev.lockstep.raft.RaftMessage.HeartbeatRequest;

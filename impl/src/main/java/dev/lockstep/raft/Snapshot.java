@@ -1,7 +1,7 @@
 package dev.lockstep.raft;
 
-import dev.lockstep.core.NodeId;
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
 import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;

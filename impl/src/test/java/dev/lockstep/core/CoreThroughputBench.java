@@ -1,6 +1,8 @@
 package dev.lockstep.core;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import java.lang.management.ManagementFactory;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.kv.RequestId;

@@ -1,7 +1,8 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.ClusterInvariant.Violation;
-import dev.lockstep.core.ProtocolCodec.CodecException;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;

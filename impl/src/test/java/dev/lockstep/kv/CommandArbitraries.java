@@ -1,5 +1,6 @@
 package dev.lockstep.kv;
 
+import dev.lockstep.base.Bytes;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

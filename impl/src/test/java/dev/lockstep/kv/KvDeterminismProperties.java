@@ -3,6 +3,7 @@ package dev.lockstep.kv;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.base.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

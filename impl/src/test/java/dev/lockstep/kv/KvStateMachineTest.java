@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command.Cas;
 import dev.lockstep.kv.Command.Compare;
 import dev.lockstep.kv.Command.Condition;

@@ -6,11 +6,11 @@ import static dev.lockstep.multipaxos.ReplicationTest.req;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.core.ReplicaConfig;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;

@@ -1,8 +1,8 @@
 package dev.lockstep.multipaxos;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaConfig;
-import dev.lockstep.core.Role;
 import dev.lockstep.core.ScriptedCluster;
 import java.util.Optional;
 import java.util.function.UnaryOperator;

@@ -2,7 +2,7 @@ package dev.lockstep.multipaxos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lockstep.core.ProtocolCodec.CodecException;
+import dev.lockstep.base.CodecException;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.CommandArbitraries;
 import dev.lockstep.multipaxos.PaxosMessage.SlotEntry;

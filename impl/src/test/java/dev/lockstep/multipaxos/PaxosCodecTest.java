@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.CodecException;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Message;
 import dev.lockstep.core.Prng;
-import dev.lockstep.core.ProtocolCodec.CodecException;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.kv.RequestId;

@@ -5,10 +5,10 @@ import static dev.lockstep.multipaxos.ReplicationTest.put;
 import static dev.lockstep.multipaxos.ReplicationTest.req;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Replica;
-import dev.lockstep.core.Role;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
 import java.util.ArrayList;
 import java.util.List;

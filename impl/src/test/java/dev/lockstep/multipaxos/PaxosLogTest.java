@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import java.util.ArrayList;

@@ -71,7 +71,7 @@ class RecoveryTest {
         PaxosCluster c = new PaxosCluster(3, cfg -> cfg);
         MultiPaxosReplica p = c.node(1);
         c.dropRule = e -> e.message() instanceof PrepareRequest;
-        while (p.view().role() != dev.lockstep.core.Role.PRE_CANDIDATE) {
+        while (p.view().role() != dev.lockstep.common.Role.PRE_CANDIDATE) {
             c.tick(n(1));
         }
         long ballot = p.view().promised();
@@ -80,14 +80,14 @@ class RecoveryTest {
         // Three replicas: n2's promise alone makes a quorum, and its value for slot 4 is recovered.
         c.step(n(1), new Event.Receive(n(2), new PrepareResponse(ballot, true, 0,
                 List.of(new PaxosMessage.SlotEntry(4, older)))));
-        assertEquals(dev.lockstep.core.Role.LEADER, p.view().role());
+        assertEquals(dev.lockstep.common.Role.LEADER, p.view().role());
         assertEquals(older.withBal(ballot), p.state().log.entry(4));
         assertTrue(p.state().log.entry(1).isNoop());
 
         PaxosCluster c2 = new PaxosCluster(5, cfg -> cfg);
         MultiPaxosReplica q = c2.node(1);
         c2.dropRule = e -> e.message() instanceof PrepareRequest;
-        while (q.view().role() != dev.lockstep.core.Role.PRE_CANDIDATE) {
+        while (q.view().role() != dev.lockstep.common.Role.PRE_CANDIDATE) {
             c2.tick(n(1));
         }
         long b = q.view().promised();

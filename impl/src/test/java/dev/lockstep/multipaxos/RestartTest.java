@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Role;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Result;
 import java.util.List;
 import java.util.Optional;

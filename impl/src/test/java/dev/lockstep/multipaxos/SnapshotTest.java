@@ -6,10 +6,10 @@ import static dev.lockstep.multipaxos.ReplicationTest.req;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Result;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lockstep.base.Bytes;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.ReplicaConfig;
-import dev.lockstep.core.Role;
 import dev.lockstep.core.Step;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Event.ClientRequest;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Protocol;
 import java.util.List;
 

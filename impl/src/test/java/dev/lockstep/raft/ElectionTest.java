@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.ReplicaConfig;
-import dev.lockstep.core.Role;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

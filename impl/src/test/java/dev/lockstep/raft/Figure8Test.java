@@ -4,9 +4,9 @@ import static dev.lockstep.raft.RaftCluster.n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Effect;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
 import java.util.Optional;

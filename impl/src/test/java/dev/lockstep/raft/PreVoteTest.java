@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.Result;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;

@@ -1,9 +1,9 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaConfig;
-import dev.lockstep.core.Role;
 import dev.lockstep.core.ScriptedCluster;
-import dev.lockstep.core.NodeId;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;

@@ -3,7 +3,7 @@ package dev.lockstep.raft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.core.ProtocolCodec.CodecException;
+import dev.lockstep.base.CodecException;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.CommandArbitraries;
 import dev.lockstep.kv.CommandCodec;

@@ -3,10 +3,10 @@ package dev.lockstep.raft;
 import static dev.lockstep.raft.RaftCluster.n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Replica;
-import dev.lockstep.core.Role;
 import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
 import java.util.ArrayList;
 import java.util.List;

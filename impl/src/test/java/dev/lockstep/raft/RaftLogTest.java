@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.lockstep.kv.RequestId;
+import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command;
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.kv.RequestId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

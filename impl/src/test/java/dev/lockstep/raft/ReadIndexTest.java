@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.core.Effect;
+import dev.lockstep.core.Event;
+import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
-import dev.lockstep.core.Effect;
-import dev.lockstep.core.Event;
-import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
 import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
 import dev.lockstep.raft.RaftMessage.RequestVoteRequest;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.Result;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +84,8 @@ class RestartTest {
         c.restart(n(1));
         c.tickAll(20);
         for (NodeId id : c.live.keySet()) {
-            assertEquals(Optional.of(dev.lockstep.kv.Bytes.utf8("1")),
-                    c.live.get(id).state().machine.store().get(dev.lockstep.kv.Bytes.utf8("x")), id.toString());
+            assertEquals(Optional.of(dev.lockstep.base.Bytes.utf8("1")),
+                    c.live.get(id).state().machine.store().get(dev.lockstep.base.Bytes.utf8("x")), id.toString());
         }
         assertEquals(Optional.empty(), c.firstViolation);
     }

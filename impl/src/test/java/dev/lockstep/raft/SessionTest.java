@@ -4,7 +4,7 @@ import static dev.lockstep.raft.RaftCluster.n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;

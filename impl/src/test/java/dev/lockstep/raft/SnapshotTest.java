@@ -79,7 +79,7 @@ class SnapshotTest {
         RaftReplica f = c.node(2);
         long logBefore = f.view().logLen();
         assertEquals(1, f.view().commitIndex());
-        var data = dev.lockstep.kv.Bytes.wrap(c.node(1).state().machine.snapshot());
+        var data = dev.lockstep.base.Bytes.wrap(c.node(1).state().machine.snapshot());
         var reply = ElectionTest.sendOf(f.step(new dev.lockstep.core.Event.Receive(n(1),
                 new RaftMessage.InstallSnapshotRequest(1, 2, 1, 1, data))));
         assertEquals(new RaftMessage.AppendEntriesResponse(1, true, 2, 0, 0), reply.message());
@@ -93,7 +93,7 @@ class SnapshotTest {
         RaftCluster c = new RaftCluster(3, cfg -> cfg);
         RaftReplica f = c.node(2);
         var step = f.step(new dev.lockstep.core.Event.Receive(n(1), new RaftMessage.InstallSnapshotRequest(1, 5, 1, 1,
-                dev.lockstep.kv.Bytes.utf8("garbage"))));
+                dev.lockstep.base.Bytes.utf8("garbage"))));
         assertTrue(step.effects().stream().noneMatch(e -> e instanceof dev.lockstep.core.Effect.Send));
         assertFalse(f.view().snapshotIndex() > 0);
     }

@@ -35,7 +35,7 @@ class TraceTest {
             c.submit(n(1), ReplicationTest.req(k), ReplicationTest.put("k" + k, "v"));
             c.deliverAll();
         }
-        c.submit(n(1), ReadIndexTest.read(1), new dev.lockstep.kv.Command.Get(dev.lockstep.kv.Bytes.utf8("k1")));
+        c.submit(n(1), ReadIndexTest.read(1), new dev.lockstep.kv.Command.Get(dev.lockstep.base.Bytes.utf8("k1")));
         c.dropRule = e -> false;
         c.settle(n(1));
         c.crash(n(2));
@@ -122,7 +122,7 @@ class TraceTest {
             Step s = r.step(Event.Tick.INSTANCE);
             assertTrue(s.effects().stream().noneMatch(e -> e instanceof Effect.Trace));
         }
-        assertEquals(dev.lockstep.core.Role.LEADER, r.view().role());
+        assertEquals(dev.lockstep.common.Role.LEADER, r.view().role());
     }
 
     private static void noIntegersOrNulls(Object value, String action) {

@@ -1,6 +1,6 @@
 package dev.lockstep.lin;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.lockstep.lin;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
 import java.util.Arrays;
 
 /** The values of one partition's keys, by slot; {@code null} = absent. Immutable. */

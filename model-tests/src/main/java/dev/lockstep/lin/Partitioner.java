@@ -1,6 +1,6 @@
 package dev.lockstep.lin;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command;
 import java.util.ArrayList;
 import java.util.HashMap;

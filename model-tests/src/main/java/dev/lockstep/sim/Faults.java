@@ -1,8 +1,8 @@
 package dev.lockstep.sim;
 
+import dev.lockstep.common.Role;
 import dev.lockstep.core.Prng;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -1,7 +1,7 @@
 package dev.lockstep.sim;
 
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.lin.HistoryRecorder;
 import java.util.List;
 

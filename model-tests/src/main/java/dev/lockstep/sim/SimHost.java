@@ -1,8 +1,8 @@
 package dev.lockstep.sim;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.Step;
 import java.util.ArrayDeque;

@@ -1,9 +1,9 @@
 package dev.lockstep.sim;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.ClusterInvariant;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Prng;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.Replica;

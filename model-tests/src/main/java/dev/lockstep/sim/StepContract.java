@@ -1,7 +1,7 @@
 package dev.lockstep.sim;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Effect;
-import dev.lockstep.core.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

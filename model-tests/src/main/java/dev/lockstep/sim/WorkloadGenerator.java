@@ -1,7 +1,7 @@
 package dev.lockstep.sim;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.core.Prng;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.lockstep.lin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.core.Prng;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStore;
 import dev.lockstep.kv.Result;

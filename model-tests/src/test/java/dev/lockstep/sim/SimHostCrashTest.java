@@ -3,15 +3,15 @@ package dev.lockstep.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Prng;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.core.Step;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.lockstep.trace;
 
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.Step;
-import dev.lockstep.kv.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.lockstep.sim.toy;
 
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ClusterInvariant;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.Replica;
-import dev.lockstep.core.Role;
 import java.util.Optional;
 
 /** Descriptors of the toy protocol, correct or with one {@link ToyBug}. */

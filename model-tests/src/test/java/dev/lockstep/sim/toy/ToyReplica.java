@@ -1,14 +1,14 @@
 package dev.lockstep.sim.toy;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.core.Step;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStateMachine;

@@ -1,7 +1,7 @@
 package dev.lockstep.server.admin;
 
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.server.peer.PeerState;
 import dev.lockstep.server.resp.CommandObserver;
 import dev.lockstep.server.wal.CommitMetrics;

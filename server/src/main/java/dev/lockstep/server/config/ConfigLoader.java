@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.server.config.ServerConfig.Limits;
 import dev.lockstep.server.config.ServerConfig.Member;

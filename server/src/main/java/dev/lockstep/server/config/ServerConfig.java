@@ -1,6 +1,6 @@
 package dev.lockstep.server.config;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

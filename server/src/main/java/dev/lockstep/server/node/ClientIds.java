@@ -1,6 +1,6 @@
 package dev.lockstep.server.node;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.server.config.ServerConfig;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;

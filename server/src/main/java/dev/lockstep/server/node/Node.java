@@ -1,7 +1,7 @@
 package dev.lockstep.server.node;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaConfig;

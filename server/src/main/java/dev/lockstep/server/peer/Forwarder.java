@@ -1,6 +1,6 @@
 package dev.lockstep.server.peer;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;

@@ -1,7 +1,7 @@
 package dev.lockstep.server.peer;
 
-import dev.lockstep.core.NodeId;
-import dev.lockstep.core.ProtocolCodec.CodecException;
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.CommandCodec;
 import dev.lockstep.kv.RequestId;

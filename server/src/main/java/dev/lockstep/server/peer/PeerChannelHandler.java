@@ -1,6 +1,6 @@
 package dev.lockstep.server.peer;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;

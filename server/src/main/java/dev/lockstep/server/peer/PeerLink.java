@@ -1,6 +1,6 @@
 package dev.lockstep.server.peer;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.server.config.HostPort;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

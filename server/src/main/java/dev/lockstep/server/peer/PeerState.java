@@ -1,6 +1,6 @@
 package dev.lockstep.server.peer;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 
 /**
  * What an operator sees about one peer (INFO, /status, the cluster page).

@@ -1,7 +1,8 @@
 package dev.lockstep.server.peer;
 
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.ProtocolCodec;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
@@ -171,7 +172,7 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
         Message message;
         try {
             message = codec.decodeMessage(payload);
-        } catch (ProtocolCodec.CodecException e) {
+        } catch (CodecException e) {
             LOG.warn("dropped an undecodable message from {} ({} bytes): {}", from, payload.length, e.getMessage());
             return;
         }

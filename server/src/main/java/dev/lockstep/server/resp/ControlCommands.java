@@ -1,6 +1,6 @@
 package dev.lockstep.server.resp;
 
-import dev.lockstep.core.Role;
+import dev.lockstep.common.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

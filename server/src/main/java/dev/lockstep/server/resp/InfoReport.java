@@ -1,7 +1,7 @@
 package dev.lockstep.server.resp;
 
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.server.peer.PeerState;
 import java.util.List;
 import java.util.Locale;

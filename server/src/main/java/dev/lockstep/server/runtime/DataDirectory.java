@@ -3,8 +3,9 @@ package dev.lockstep.server.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.DurableRecord;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.ProtocolCodec;
 import dev.lockstep.server.wal.SegmentedWal;
 import dev.lockstep.server.wal.WriteAheadLog;
@@ -79,7 +80,7 @@ public final class DataDirectory {
         for (int i = 0; i < raw.size(); i++) {
             try {
                 records.add(codec.decodeRecord(raw.get(i)));
-            } catch (ProtocolCodec.CodecException e) {
+            } catch (CodecException e) {
                 throw new StartupException("record " + i + " of the log in " + walDir
                         + " passed its checksum but cannot be decoded (" + e.getMessage()
                         + "); was it written by another protocol or version?");

@@ -1,6 +1,6 @@
 package dev.lockstep.server.runtime;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 
 /** Best-effort delivery of an encoded protocol message to a peer; must never block. */
 @FunctionalInterface

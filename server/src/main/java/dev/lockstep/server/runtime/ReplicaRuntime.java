@@ -1,10 +1,10 @@
 package dev.lockstep.server.runtime;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.core.ProtocolCodec;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaStatus;

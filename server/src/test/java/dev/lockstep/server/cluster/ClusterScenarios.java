@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Result;
 import dev.lockstep.lin.History;
 import dev.lockstep.lin.LinReport;

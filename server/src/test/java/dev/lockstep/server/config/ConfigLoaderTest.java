@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ProtocolRegistry;
-import dev.lockstep.core.Role;
 import dev.lockstep.server.cli.ClusterLayout;
 import dev.lockstep.server.config.ConfigLoader;
 import dev.lockstep.server.config.ServerConfig;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.core.NodeId;
+import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
-import dev.lockstep.core.Role;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.kv.RequestId;

@@ -3,8 +3,8 @@ package dev.lockstep.server.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Effect;
-import dev.lockstep.core.NodeId;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
 import java.util.ArrayList;

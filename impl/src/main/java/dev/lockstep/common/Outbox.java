@@ -1,5 +1,10 @@
-package dev.lockstep.core;
+package dev.lockstep.common;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.core.DurableRecord;
+import dev.lockstep.core.Effect;
+import dev.lockstep.core.Message;
+import dev.lockstep.core.Step;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;

@@ -1,4 +1,4 @@
-package dev.lockstep.core;
+package dev.lockstep.common;
 
 import java.util.ArrayDeque;
 

@@ -1,7 +1,7 @@
-package dev.lockstep.core;
+package dev.lockstep.base;
 
-import dev.lockstep.core.ProtocolCodec.CodecException;
-import dev.lockstep.kv.Bytes;
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.CodecException;
 import java.util.Arrays;
 
 /**

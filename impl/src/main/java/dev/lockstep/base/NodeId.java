@@ -1,4 +1,4 @@
-package dev.lockstep.core;
+package dev.lockstep.base;
 
 /**
  * A replica's identity within a cluster. Replica ids are small positive integers; the

@@ -1,4 +1,4 @@
-package dev.lockstep.kv;
+package dev.lockstep.base;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

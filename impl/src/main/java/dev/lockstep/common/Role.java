@@ -1,4 +1,4 @@
-package dev.lockstep.core;
+package dev.lockstep.common;
 
 /** The coarse role of a replica, common to leader-based protocols. */
 public enum Role {

@@ -1,5 +1,7 @@
-package dev.lockstep.core;
+package dev.lockstep.common;
 
+import dev.lockstep.base.NodeId;
+import dev.lockstep.core.Effect;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

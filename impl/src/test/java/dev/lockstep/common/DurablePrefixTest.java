@@ -1,4 +1,4 @@
-package dev.lockstep.core;
+package dev.lockstep.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
