@@ -3,6 +3,7 @@ package dev.lockstep.common;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
+import dev.lockstep.core.ExecutionPosition;
 import dev.lockstep.core.Message;
 import dev.lockstep.core.Step;
 import dev.lockstep.kv.Command;
@@ -35,8 +36,13 @@ public final class Outbox {
         outputs.add(new Effect.Send(to, message));
     }
 
+    public void apply(ExecutionPosition position, RequestId id, Command command, Result result) {
+        outputs.add(new Effect.Apply(position, id, command, result));
+    }
+
+    /** An apply at slot {@code index} of a log. */
     public void apply(long index, RequestId id, Command command, Result result) {
-        outputs.add(new Effect.Apply(index, id, command, result));
+        apply(new ExecutionPosition.Slot(index), id, command, result);
     }
 
     public void reply(RequestId id, Result result) {

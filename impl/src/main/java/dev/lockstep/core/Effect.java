@@ -31,10 +31,36 @@ public sealed interface Effect {
     record Send(NodeId to, Message message) implements Effect {}
 
     /**
-     * The entry at {@code index} was applied to the state machine with this result. Every
-     * replica applies the same command at the same index; checkers compare these.
+     * A command was applied to the state machine with this result, at {@code position} of the
+     * protocol's execution order ({@link Traits.ExecutionOrder}): in a total order every replica
+     * applies the same command at the same slot; in a partial order every replica applies the
+     * commands of one key in the same order. Checkers compare these.
+     *
+     * @param id the client request, or null for a command without a client (a no-op)
      */
-    record Apply(long index, RequestId id, Command command, Result result) implements Effect {}
+    record Apply(ExecutionPosition position, RequestId id, Command command, Result result) implements Effect {
+        /** An apply at slot {@code index} of a log. */
+        public Apply(long index, RequestId id, Command command, Result result) {
+            this(new ExecutionPosition.Slot(index), id, command, result);
+        }
+
+        /**
+         * The slot of a log protocol's apply.
+         *
+         * @throws IllegalStateException when the position is not a slot
+         */
+        public long slot() {
+            if (position instanceof ExecutionPosition.Slot s) {
+                return s.index();
+            }
+            throw new IllegalStateException("not a log slot: " + position);
+        }
+
+        /** The keys the command touches (its conflicts beyond its client session). */
+        public java.util.List<dev.lockstep.base.Bytes> keys() {
+            return command.keys();
+        }
+    }
 
     /** The answer to a {@link Event.ClientRequest}. */
     record Reply(RequestId id, Result result) implements Effect {}

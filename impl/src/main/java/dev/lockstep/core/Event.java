@@ -10,10 +10,16 @@ import java.util.List;
  */
 public sealed interface Event {
 
-    /** One unit of logical time passed. Timeouts are counted in ticks; there is no clock. */
-    record Tick() implements Event {
-        public static final Tick INSTANCE = new Tick();
-    }
+    /**
+     * One unit of logical time passed (timeouts are counted in ticks), and the replica's local
+     * monotonic clock reads {@code clockNanos}. The reading is the replica's own: it starts
+     * anywhere, may run a little fast or slow against other replicas' clocks, and jumps forward
+     * after the process was paused; it never goes back. The server feeds
+     * {@code System.nanoTime()}, the simulator each node's simulated clock (with its drift). A
+     * core that needs no time (every protocol without leases) ignores it; one that does reads
+     * time from here only.
+     */
+    record Tick(long clockNanos) implements Event {}
 
     /** A message from a peer arrived. */
     record Receive(NodeId from, Message message) implements Event {}

@@ -10,6 +10,25 @@ public sealed interface Command {
     /** True when the command only reads (served by a linearizable read, not through the log). */
     boolean isReadOnly();
 
+    /**
+     * The keys the command reads or writes, each once, in order of first mention. Two commands
+     * that share a key conflict; see {@link Conflicts} for the whole rule (sessions included).
+     */
+    default List<Bytes> keys() {
+        return switch (this) {
+            case Get g -> List.of(g.key());
+            case Put p -> List.of(p.key());
+            case Delete d -> List.of(d.key());
+            case Cas c -> List.of(c.key());
+            case Incr i -> List.of(i.key());
+            case Txn t -> t.touchedKeys();
+            case Acked a -> a.command().keys();
+            case Noop n -> List.of();
+            case EndSession e -> List.of();
+            case ExpireSessions x -> List.of();
+        };
+    }
+
     /** Read a key. Result: {@link Result.Value}. */
     record Get(Bytes key) implements Command {
         public boolean isReadOnly() {
@@ -65,7 +84,8 @@ public sealed interface Command {
             compares = List.copyOf(compares);
             ops = List.copyOf(ops);
             for (Command op : ops) {
-                if (op instanceof Txn || op instanceof Noop || op instanceof EndSession || op instanceof Acked) {
+                if (op instanceof Txn || op instanceof Noop || op instanceof EndSession || op instanceof Acked
+                        || op instanceof ExpireSessions) {
                     throw new IllegalArgumentException("a transaction holds only plain commands, got " + op);
                 }
             }
@@ -73,6 +93,13 @@ public sealed interface Command {
 
         public boolean isReadOnly() {
             return ops.stream().allMatch(Command::isReadOnly);
+        }
+
+        List<Bytes> touchedKeys() {
+            java.util.LinkedHashSet<Bytes> keys = new java.util.LinkedHashSet<>();
+            compares.forEach(c -> keys.add(c.key()));
+            ops.forEach(op -> keys.addAll(op.keys()));
+            return List.copyOf(keys);
         }
     }
 
@@ -115,13 +142,34 @@ public sealed interface Command {
             if (lowestUnanswered < 0) {
                 throw new IllegalArgumentException("lowestUnanswered must be >= 0, got " + lowestUnanswered);
             }
-            if (command instanceof Acked || command instanceof Noop || command instanceof EndSession) {
+            if (command instanceof Acked || command instanceof Noop || command instanceof EndSession
+                    || command instanceof ExpireSessions) {
                 throw new IllegalArgumentException("only a client's write carries an acknowledgement, got " + command);
             }
         }
 
         public boolean isReadOnly() {
             return command.isReadOnly();
+        }
+    }
+
+    /**
+     * Evicts client sessions until at most {@code keep} remain, in the table's eviction order
+     * ({@link SessionTable.Eviction}): the order-free table evicts ended sessions first, then
+     * live ones, each by ascending client id, so replicas that hold the same sessions evict the
+     * same ones whatever order they applied commuting commands in. A protocol with a partial
+     * execution order proposes it (ordered against every command, {@link Conflicts}) when its
+     * table grows past its limit; under a total order the table evicts by itself.
+     */
+    record ExpireSessions(int keep) implements Command {
+        public ExpireSessions {
+            if (keep < 0) {
+                throw new IllegalArgumentException("keep must be >= 0, got " + keep);
+            }
+        }
+
+        public boolean isReadOnly() {
+            return false;
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.lockstep.kv.Command.Compare;
 import dev.lockstep.kv.Command.Condition;
 import dev.lockstep.kv.Command.Delete;
 import dev.lockstep.kv.Command.EndSession;
+import dev.lockstep.kv.Command.ExpireSessions;
 import dev.lockstep.kv.Command.Get;
 import dev.lockstep.kv.Command.Incr;
 import dev.lockstep.kv.Command.Noop;
@@ -33,6 +34,7 @@ public final class CommandCodec {
     private static final int NOOP = 7;
     private static final int END_SESSION = 8;
     private static final int ACKED = 9;
+    private static final int EXPIRE_SESSIONS = 10;
     private static final Condition[] CONDITIONS = Condition.values();
 
     private CommandCodec() {}
@@ -84,38 +86,44 @@ public final class CommandCodec {
     }
 
     public static void write(Wire.Writer w, Command c) {
-        if (c instanceof Get g) {
-            w.u8(GET);
-            w.bytes(g.key());
-        } else if (c instanceof Put p) {
-            w.u8(PUT);
-            w.bytes(p.key());
-            w.bytes(p.value());
-            w.u8(p.condition().ordinal());
-        } else if (c instanceof Delete d) {
-            w.u8(DELETE);
-            w.bytes(d.key());
-        } else if (c instanceof Cas cas) {
-            w.u8(CAS);
-            w.bytes(cas.key());
-            writeOptional(w, cas.expected());
-            w.bytes(cas.newValue());
-        } else if (c instanceof Incr i) {
-            w.u8(INCR);
-            w.bytes(i.key());
-            w.svar(i.delta());
-        } else if (c instanceof Txn t) {
-            writeTxn(w, t);
-        } else if (c instanceof Noop) {
-            w.u8(NOOP);
-        } else if (c instanceof EndSession) {
-            w.u8(END_SESSION);
-        } else if (c instanceof Acked a) {
-            w.u8(ACKED);
-            w.uvar(a.lowestUnanswered());
-            write(w, a.command());
-        } else {
-            throw new IllegalArgumentException("unknown command " + c);
+        switch (c) {
+            case Get g -> {
+                w.u8(GET);
+                w.bytes(g.key());
+            }
+            case Put p -> {
+                w.u8(PUT);
+                w.bytes(p.key());
+                w.bytes(p.value());
+                w.u8(p.condition().ordinal());
+            }
+            case Delete d -> {
+                w.u8(DELETE);
+                w.bytes(d.key());
+            }
+            case Cas cas -> {
+                w.u8(CAS);
+                w.bytes(cas.key());
+                writeOptional(w, cas.expected());
+                w.bytes(cas.newValue());
+            }
+            case Incr i -> {
+                w.u8(INCR);
+                w.bytes(i.key());
+                w.svar(i.delta());
+            }
+            case Txn t -> writeTxn(w, t);
+            case Noop n -> w.u8(NOOP);
+            case EndSession e -> w.u8(END_SESSION);
+            case Acked a -> {
+                w.u8(ACKED);
+                w.uvar(a.lowestUnanswered());
+                write(w, a.command());
+            }
+            case ExpireSessions x -> {
+                w.u8(EXPIRE_SESSIONS);
+                w.uvar(x.keep());
+            }
         }
     }
 
@@ -145,6 +153,13 @@ public final class CommandCodec {
         }
         if (tag == ACKED) {
             return readAcked(r);
+        }
+        if (tag == EXPIRE_SESSIONS) {
+            long keep = r.uvar();
+            if (keep > Integer.MAX_VALUE) {
+                throw new CodecException("session count " + keep + " out of range");
+            }
+            return new ExpireSessions((int) keep);
         }
         return readPlain(tag, r);
     }

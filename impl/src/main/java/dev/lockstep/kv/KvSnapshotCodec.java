@@ -15,21 +15,26 @@ import java.util.Optional;
 
 /**
  * Encodes a {@link KvStateMachine} as bytes, keys in sorted order so equal states give equal
- * bytes. Layout: magic, version, appliedIndex, entries (sorted by key), sessions (in table order). Results are encoded by
- * {@link ResultCodec}.
+ * bytes. Layout (version 3): magic, version, the session table's eviction rule, the protocol's
+ * coverage bytes, entries (sorted by key), sessions (in table order, or sorted by client when
+ * order-free). Results are encoded by {@link ResultCodec}. Version 2 (an applied log index in
+ * place of the rule and coverage) is still read: its index becomes a slot coverage.
  */
 final class KvSnapshotCodec {
     private static final int MAGIC = 0x4B56534E; // "KVSN"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+    private static final int VERSION_WITH_INDEX = 2;
 
     private KvSnapshotCodec() {}
 
-    static byte[] encode(long appliedIndex, Map<Bytes, Bytes> data, SessionTable sessions) {
+    static byte[] encode(byte[] coverage, Map<Bytes, Bytes> data, SessionTable sessions) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + data.size() * 48);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            out.writeLong(appliedIndex);
+            out.writeByte(sessions.eviction().ordinal());
+            out.writeInt(coverage.length);
+            out.write(coverage);
             List<Bytes> keys = new ArrayList<>(data.keySet());
             keys.sort(null);
             out.writeInt(keys.size());
@@ -48,9 +53,9 @@ final class KvSnapshotCodec {
         // Sessions and their results in their table order (least recently applied first), which
         // equal histories share: the order is part of the state (it decides eviction).
         out.writeInt(sessions.sessions.size());
-        for (Map.Entry<Long, SessionTable.Session> entry : sessions.sessions.entrySet()) {
-            SessionTable.Session s = entry.getValue();
-            out.writeLong(entry.getKey());
+        for (long client : sessions.encodingOrder()) {
+            SessionTable.Session s = sessions.sessions.get(client);
+            out.writeLong(client);
             out.writeLong(s.floor);
             out.writeInt(s.results.size());
             for (Map.Entry<Long, Result> e : s.results.entrySet()) {
@@ -60,29 +65,47 @@ final class KvSnapshotCodec {
         }
     }
 
-    static KvStateMachine decode(byte[] snapshot) {
+    static KvStateMachine.Restored decode(byte[] snapshot) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+            int version = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (version != VERSION && version != VERSION_WITH_INDEX) {
                 throw new IllegalArgumentException("not a KV snapshot (bad magic or version)");
             }
-            long appliedIndex = in.readLong();
+            SessionTable.Eviction eviction = SessionTable.Eviction.LEAST_RECENTLY_APPLIED;
+            byte[] coverage;
+            if (version == VERSION) {
+                int rule = in.readUnsignedByte();
+                if (rule >= SessionTable.Eviction.values().length) {
+                    throw new IllegalArgumentException("unknown session eviction rule " + rule + " in KV snapshot");
+                }
+                eviction = SessionTable.Eviction.values()[rule];
+                coverage = new byte[checkedCount(in.readInt(), snapshot.length)];
+                in.readFully(coverage);
+            } else {
+                long index = in.readLong();
+                if (index < 0) {
+                    throw new IllegalArgumentException("negative applied index " + index + " in KV snapshot");
+                }
+                coverage = KvStateMachine.slotCoverage(index);
+            }
             int n = checkedCount(in.readInt(), snapshot.length);
             Map<Bytes, Bytes> data = new HashMap<>(Math.max(16, n * 2));
             for (int i = 0; i < n; i++) {
                 data.put(readBytes(in, snapshot.length), readBytes(in, snapshot.length));
             }
-            SessionTable sessions = readSessions(in, snapshot.length);
+            SessionTable sessions = readSessions(in, snapshot.length, eviction);
             if (in.available() != 0) {
                 throw new IllegalArgumentException("trailing bytes after KV snapshot");
             }
-            return new KvStateMachine(new KvStore(data), sessions, appliedIndex);
+            return new KvStateMachine.Restored(new KvStateMachine(new KvStore(data), sessions), coverage);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated KV snapshot", e);
         }
     }
 
-    private static SessionTable readSessions(DataInputStream in, int limit) throws IOException {
-        SessionTable sessions = new SessionTable(KvStateMachine.DEFAULT_MAX_CLIENTS);
+    private static SessionTable readSessions(DataInputStream in, int limit, SessionTable.Eviction eviction)
+            throws IOException {
+        SessionTable sessions = new SessionTable(KvStateMachine.DEFAULT_MAX_CLIENTS, eviction);
         int clients = checkedCount(in.readInt(), limit);
         for (int c = 0; c < clients; c++) {
             long client = in.readLong();

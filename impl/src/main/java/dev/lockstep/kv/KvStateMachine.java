@@ -1,45 +1,52 @@
 package dev.lockstep.kv;
 
 import dev.lockstep.base.Bytes;
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.Wire;
 import java.util.Map;
 
 /**
  * The replicated state machine every protocol drives: the {@link KvStore} plus
- * {@link SessionTable client sessions}, applied in log order. Pure and deterministic: replicas
- * that apply the same commands at the same indices hold equal state and return equal results.
+ * {@link SessionTable client sessions}. Pure and deterministic: replicas that apply the same
+ * commands in the same order hold equal state and return equal results; under a partial order,
+ * replicas that apply conflicting commands ({@link Conflicts}) in the same order do.
+ *
+ * <p>It knows no log index: where a command sits in the execution order is the protocol's
+ * business ({@code Effect.Apply} carries it), and a snapshot carries the protocol's own
+ * description of what it covers ({@link #snapshot(byte[])}).
  */
 public final class KvStateMachine {
     public static final int DEFAULT_MAX_CLIENTS = 100_000;
 
     private final KvStore store;
     private final SessionTable sessions;
-    private long appliedIndex;
 
+    /** An empty state machine whose sessions evict the least recently applied client (a total order). */
     public KvStateMachine() {
-        this(new KvStore(), new SessionTable(DEFAULT_MAX_CLIENTS), 0);
+        this(SessionTable.Eviction.LEAST_RECENTLY_APPLIED);
     }
 
-    KvStateMachine(KvStore store, SessionTable sessions, long appliedIndex) {
+    /** An empty state machine whose sessions are bounded as {@code eviction} says. */
+    public KvStateMachine(SessionTable.Eviction eviction) {
+        this(new KvStore(), new SessionTable(DEFAULT_MAX_CLIENTS, eviction));
+    }
+
+    KvStateMachine(KvStore store, SessionTable sessions) {
         this.store = store;
         this.sessions = sessions;
-        this.appliedIndex = appliedIndex;
-    }
-
-    public long appliedIndex() {
-        return appliedIndex;
     }
 
     /**
-     * Applies the log entry at {@code index} (which must be {@code appliedIndex() + 1}). A
-     * request already applied under the same id is not run again: its first result is returned.
+     * Applies the next command of the execution order. A request already applied under the same
+     * id is not run again: its first result is returned.
      *
-     * @param id the request's id, or null for entries without a client (no-ops)
+     * @param id the request's id, or null for commands without a client (no-ops, session expiry)
      */
-    public Result apply(long index, RequestId id, Command command) {
-        if (index != appliedIndex + 1) {
-            throw new IllegalStateException("apply out of order: index " + index + " after " + appliedIndex);
+    public Result apply(RequestId id, Command command) {
+        if (command instanceof Command.ExpireSessions x) {
+            sessions.expire(x.keep());
+            return Result.Ok.INSTANCE;
         }
-        appliedIndex = index;
         if (id == null) {
             return store.apply(withoutAck(command));
         }
@@ -81,19 +88,59 @@ public final class KvStateMachine {
         return sessions;
     }
 
-    /** A deterministic encoding of the whole state, including sessions and the applied index. */
-    public byte[] snapshot() {
-        return KvSnapshotCodec.encode(appliedIndex, store.entries(), sessions);
+    /**
+     * A deterministic encoding of the whole state (keys sorted; sessions in their table order, or
+     * sorted by client when order-free) together with {@code coverage}: the protocol's own,
+     * opaque description of which commands the snapshot reflects (for a log, {@link
+     * #slotCoverage}).
+     */
+    public byte[] snapshot(byte[] coverage) {
+        return KvSnapshotCodec.encode(coverage, store.entries(), sessions);
     }
 
-    /** Rebuilds a state machine from {@link #snapshot()}'s bytes. */
-    public static KvStateMachine restore(byte[] snapshot) {
+    /** A snapshot of a log's state after applying slots {@code 1..index}. */
+    public byte[] snapshotAtSlot(long index) {
+        return snapshot(slotCoverage(index));
+    }
+
+    /** The coverage of a log protocol's snapshot: every slot up to {@code index}. */
+    public static byte[] slotCoverage(long index) {
+        Wire.Writer w = new Wire.Writer(10);
+        w.uvar(index);
+        return w.toByteArray();
+    }
+
+    /**
+     * Rebuilds a state machine from {@link #snapshot}'s bytes.
+     *
+     * @throws IllegalArgumentException when the bytes are not a snapshot
+     */
+    public static Restored restore(byte[] snapshot) {
         return KvSnapshotCodec.decode(snapshot);
     }
 
-    /** Content equality (for checkers and tests). */
+    /** A restored state machine and what its snapshot covers. */
+    public record Restored(KvStateMachine machine, byte[] coverage) {
+        /**
+         * The slot a log protocol's snapshot covers up to.
+         *
+         * @throws IllegalArgumentException when the coverage is not a single slot
+         */
+        public long slot() {
+            try {
+                Wire.Reader r = new Wire.Reader(coverage);
+                long index = r.uvar();
+                r.expectEnd();
+                return index;
+            } catch (CodecException e) {
+                throw new IllegalArgumentException("snapshot coverage is not a log slot: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Content equality of the stored data (for checkers and tests). */
     public boolean sameContentAs(KvStateMachine other) {
         Map<Bytes, Bytes> mine = store.entries();
-        return appliedIndex == other.appliedIndex && mine.equals(other.store.entries());
+        return mine.equals(other.store.entries());
     }
 }

@@ -38,10 +38,13 @@ public sealed interface Result {
     }
 
     /**
-     * This replica did not accept the request (it is not the leader); it was not applied here.
-     * Retry at {@code leaderHint} if known.
+     * This replica does not take the request (e.g. it does not lead, or another replica must
+     * order it); it was not applied here. Send it to {@code target} if known, else retry
+     * later. Every server follows redirects (docs/runtime-contract.md, "Routing").
      */
-    record NotLeader(Optional<NodeId> leaderHint) implements Result {}
+    record Redirect(Optional<NodeId> target) implements Result {
+        public static final Redirect UNKNOWN_TARGET = new Redirect(Optional.empty());
+    }
 
     /**
      * The request was accepted but its outcome is unknown (e.g. leadership was lost before it
@@ -52,6 +55,6 @@ public sealed interface Result {
 
     /** True when this result says the request definitely took effect or was definitely read. */
     default boolean isDefinite() {
-        return !(this instanceof NotLeader || this instanceof Unknown);
+        return !(this instanceof Redirect || this instanceof Unknown);
     }
 }

@@ -13,35 +13,37 @@ public final class ResultCodec {
     private ResultCodec() {}
 
     public static void write(DataOutputStream out, Result result) throws IOException {
-        if (result instanceof Result.Value v) {
-            out.writeByte(1);
-            KvSnapshotCodec.writeOptional(out, v.value());
-        } else if (result instanceof Result.Ok) {
-            out.writeByte(2);
-        } else if (result instanceof Result.NotApplied) {
-            out.writeByte(3);
-        } else if (result instanceof Result.Int i) {
-            out.writeByte(4);
-            out.writeLong(i.value());
-        } else if (result instanceof Result.Error e) {
-            out.writeByte(5);
-            out.writeUTF(e.message());
-        } else if (result instanceof Result.Multi m) {
-            out.writeByte(6);
-            out.writeInt(m.results().size());
-            for (Result r : m.results()) {
-                write(out, r);
+        switch (result) {
+            case Result.Value v -> {
+                out.writeByte(1);
+                KvSnapshotCodec.writeOptional(out, v.value());
             }
-        } else if (result instanceof Result.Aborted) {
-            out.writeByte(7);
-        } else if (result instanceof Result.NotLeader nl) {
-            out.writeByte(8);
-            out.writeInt(nl.leaderHint().map(NodeId::value).orElse(0));
-        } else if (result instanceof Result.Unknown u) {
-            out.writeByte(9);
-            out.writeUTF(u.reason());
-        } else {
-            throw new IllegalArgumentException("unknown result " + result);
+            case Result.Ok ok -> out.writeByte(2);
+            case Result.NotApplied na -> out.writeByte(3);
+            case Result.Int i -> {
+                out.writeByte(4);
+                out.writeLong(i.value());
+            }
+            case Result.Error e -> {
+                out.writeByte(5);
+                out.writeUTF(e.message());
+            }
+            case Result.Multi m -> {
+                out.writeByte(6);
+                out.writeInt(m.results().size());
+                for (Result r : m.results()) {
+                    write(out, r);
+                }
+            }
+            case Result.Aborted ab -> out.writeByte(7);
+            case Result.Redirect r -> {
+                out.writeByte(8);
+                out.writeInt(r.target().map(NodeId::value).orElse(0));
+            }
+            case Result.Unknown u -> {
+                out.writeByte(9);
+                out.writeUTF(u.reason());
+            }
         }
     }
 
@@ -64,7 +66,7 @@ public final class ResultCodec {
             case 7 -> Result.Aborted.INSTANCE;
             case 8 -> {
                 int hint = in.readInt();
-                yield new Result.NotLeader(hint == 0 ? Optional.empty() : Optional.of(NodeId.of(hint)));
+                yield hint == 0 ? Result.Redirect.UNKNOWN_TARGET : new Result.Redirect(Optional.of(NodeId.of(hint)));
             }
             case 9 -> new Result.Unknown(in.readUTF());
             default -> throw new IllegalArgumentException("unknown result tag " + tag);

@@ -10,24 +10,54 @@ import java.util.Map;
  * the results of its most recent {@link #WINDOW} applied requests, so a retried request (same
  * {@link RequestId}) gets the original result instead of running twice, even when a client has
  * many requests in flight (pipelining). A request older than the remembered window cannot be
- * deduplicated and is refused. Sessions beyond {@code maxClients} are evicted least recently
- * applied first.
+ * deduplicated and is refused. How the table stays bounded is below.
  *
- * <p>Every order here is insertion order of applies (LinkedHashMap), so two replicas that apply
- * the same log hold the same table, iterate it the same way and encode it to the same bytes.
- * Each operation is O(1).
+ * <p>How sessions beyond {@code maxClients} go depends on the protocol's execution order
+ * ({@link Eviction}). Under a total order the table evicts the least recently applied client by
+ * itself: every order here is insertion order of applies (LinkedHashMap), so two replicas that
+ * apply the same log hold the same table, iterate it the same way and encode it to the same
+ * bytes. Under a partial order (docs/runtime-contract.md, "Client sessions under a partial
+ * order") replicas apply commuting commands of different clients in different orders, so the
+ * table must not depend on that order: it evicts only when an {@link Command.ExpireSessions}
+ * command says so, chooses by content, and encodes its clients sorted by id. Each client's own
+ * results stay in apply order: a session's commands conflict with each other, so every replica
+ * applies them in the same order. Each operation is O(1) but expiry and encoding.
  */
 public final class SessionTable {
     public static final int WINDOW = 1024;
     public static final String TOO_OLD = "request too old to deduplicate (session window passed)";
     public static final String ENDED = "session ended: the client closed it, open a new one";
 
+    /** When sessions are dropped to bound the table. */
+    public enum Eviction {
+        /**
+         * Beyond {@code maxClients}, the least recently applied client goes at once (a total
+         * order: every replica applies the same commands in the same order).
+         */
+        LEAST_RECENTLY_APPLIED,
+        /**
+         * Only {@link Command.ExpireSessions} evicts, ended sessions first, then live ones, each
+         * by ascending client id; clients are encoded sorted by id (a partial or no order).
+         */
+        ORDER_FREE
+    }
+
     private final int maxClients;
-    /** Clients, least recently applied first. */
+    private final Eviction eviction;
+    /** Clients; least recently applied first under {@link Eviction#LEAST_RECENTLY_APPLIED}. */
     final LinkedHashMap<Long, Session> sessions = new LinkedHashMap<>();
 
     public SessionTable(int maxClients) {
+        this(maxClients, Eviction.LEAST_RECENTLY_APPLIED);
+    }
+
+    public SessionTable(int maxClients, Eviction eviction) {
         this.maxClients = maxClients;
+        this.eviction = eviction;
+    }
+
+    public Eviction eviction() {
+        return eviction;
     }
 
     /**
@@ -134,8 +164,41 @@ public final class SessionTable {
         evictBeyondMaxClients();
     }
 
+    /**
+     * {@link Command.ExpireSessions}: evicts sessions until at most {@code keep} remain, ended
+     * ones first, then live ones; within each, in the table's eviction order (least recently
+     * applied first, or ascending client id when order-free).
+     */
+    public void expire(int keep) {
+        if (sessions.size() <= keep) {
+            return;
+        }
+        java.util.List<Long> ended = new java.util.ArrayList<>();
+        java.util.List<Long> live = new java.util.ArrayList<>();
+        for (Map.Entry<Long, Session> e : sessions.entrySet()) {
+            (e.getValue().floor == ENDED_FLOOR ? ended : live).add(e.getKey());
+        }
+        if (eviction == Eviction.ORDER_FREE) {
+            ended.sort(null);
+            live.sort(null);
+        }
+        ended.addAll(live);
+        for (int k = 0; sessions.size() > keep; k++) {
+            sessions.remove(ended.get(k));
+        }
+    }
+
+    /** The clients in the order a snapshot encodes them. */
+    java.util.List<Long> encodingOrder() {
+        java.util.List<Long> clients = new java.util.ArrayList<>(sessions.keySet());
+        if (eviction == Eviction.ORDER_FREE) {
+            clients.sort(null);
+        }
+        return clients;
+    }
+
     private void evictBeyondMaxClients() {
-        if (sessions.size() > maxClients) {
+        if (eviction == Eviction.LEAST_RECENTLY_APPLIED && sessions.size() > maxClients) {
             Iterator<Long> lru = sessions.keySet().iterator();
             lru.next();
             lru.remove();

@@ -1,5 +1,6 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.common.Membership;
 import java.util.Arrays;
 
 /**
@@ -33,7 +34,7 @@ final class AckTable {
             grow();
             bits[start + size++] = 0;
         }
-        bits[start + (int) k] |= PaxosContext.bit(pos);
+        bits[start + (int) k] |= Membership.bit(pos);
     }
 
     /** The members that accepted {@code slot} (0 when unknown). */

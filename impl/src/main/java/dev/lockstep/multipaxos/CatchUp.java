@@ -41,13 +41,13 @@ class CatchUp {
         long now = ctx.replication.ticks();
         boolean retry = pr.lastCatchUpTick < 0 || now - pr.lastCatchUpTick >= retryTicks();
         long from = retry ? missing : Math.max(missing, pr.catchUpNext);
-        long window = (long) ctx.config.maxBatchEntries() * ctx.config.maxInflight();
+        long window = (long) ctx.tuning.maxBatchEntries() * ctx.tuning.maxInflight();
         long end = Math.min(Math.min(st.commitIndex, first - 1), missing + window - 1);
         if (from > end) {
             return;
         }
         while (from <= end) {
-            int count = (int) Math.min(ctx.config.maxBatchEntries(), end - from + 1);
+            int count = (int) Math.min(ctx.tuning.maxBatchEntries(), end - from + 1);
             send(pos, from, count);
             from += count;
         }
@@ -58,12 +58,12 @@ class CatchUp {
     /** Spec {@code CatchUp(i, j, slot, count)}: chosen slots with their ballots as in our log. */
     private void send(int pos, long slot, int count) {
         int mark = ctx.out.mark();
-        ctx.out.send(ctx.members[pos], new CatchUpRequest(st.promised, slot, st.log.slice(slot, count)));
-        ctx.tracer.accept("CatchUp", ctx.members[pos], slot, count, mark);
+        ctx.out.send(ctx.members.at(pos), new CatchUpRequest(st.promised, slot, st.log.slice(slot, count)));
+        ctx.tracer.accept("CatchUp", ctx.members.at(pos), slot, count, mark);
     }
 
     int retryTicks() {
-        return Math.max(2, ctx.config.electionTicksMin() / 2);
+        return Math.max(2, ctx.tuning.electionTicksMin() / 2);
     }
 
     /**

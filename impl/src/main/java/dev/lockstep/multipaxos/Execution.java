@@ -1,10 +1,9 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.common.PendingRequests;
 import dev.lockstep.core.Event.ClientRequest;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Optional;
 
 /**
@@ -22,31 +21,18 @@ class Execution {
     protected final PaxosContext ctx;
     protected final PaxosState st;
     /** The leader's clients waiting for their slot to apply, in slot order. */
-    private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
-    /** The same requests by id (lookups only; never iterated). */
-    private final HashMap<RequestId, PendingRequest> pendingById = new HashMap<>();
-
-    /** A client request proposed at {@code slot}; {@code waiters} counts retries that joined it. */
-    private static final class PendingRequest {
-        final long slot;
-        final RequestId id;
-        int waiters = 1;
-
-        PendingRequest(long slot, RequestId id) {
-            this.slot = slot;
-            this.id = id;
-        }
-    }
+    private final PendingRequests pending;
 
     Execution(PaxosContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
+        this.pending = new PendingRequests(ctx.out);
     }
 
     /** A command from a client: a replica that does not lead refers it to the leader it knows. */
     void submit(ClientRequest request) {
         if (!st.isLeader()) {
-            ctx.out.reply(request.id(), new Result.NotLeader(Optional.ofNullable(st.leaderHint)));
+            ctx.out.reply(request.id(), new Result.Redirect(Optional.ofNullable(st.leaderHint)));
             return;
         }
         propose(request);
@@ -57,16 +43,12 @@ class Execution {
      * unless the same id is already waiting here (then the retry waits for that slot).
      */
     void propose(ClientRequest request) {
-        PendingRequest same = pendingById.get(request.id());
-        if (same != null) {
-            same.waiters++;
+        if (pending.join(request.id())) {
             return;
         }
         int mark = ctx.out.mark();
         long slot = ctx.durability.append(PaxosEntry.cmd(st.promised, request.id(), request.command()));
-        PendingRequest w = new PendingRequest(slot, request.id());
-        pending.addLast(w);
-        pendingById.put(request.id(), w);
+        pending.add(slot, request.id());
         ctx.tracer.clientRequest(request.id(), slot, mark);
         ctx.replication.onAppended();
     }
@@ -83,10 +65,11 @@ class Execution {
             if (e.isNone()) {
                 throw new IllegalStateException("slot " + slot + " is committed but holds nothing");
             }
-            Result result = st.machine.apply(slot, sessionId(e), e.command());
+            Result result = st.machine.apply(sessionId(e), e.command());
+            st.lastApplied = slot;
             ctx.out.apply(slot, e.id(), e.command(), result);
             if (!pending.isEmpty()) {
-                answer(slot, e, result);
+                pending.applied(slot, e.id(), result, OVERWRITTEN);
             }
         }
         ctx.snapshot.maybeCompact();
@@ -101,27 +84,8 @@ class Execution {
         return e.command().isReadOnly() ? null : e.id();
     }
 
-    private void answer(long slot, PaxosEntry applied, Result result) {
-        while (!pending.isEmpty() && pending.peekFirst().slot <= slot) {
-            PendingRequest w = pending.pollFirst();
-            pendingById.remove(w.id);
-            boolean mine = w.slot == slot && w.id.equals(applied.id());
-            reply(w, mine ? result : new Result.Unknown(OVERWRITTEN));
-        }
-    }
-
     /** Leadership is lost: every waiting client learns that its outcome is unknown. */
     void failPending() {
-        for (PendingRequest w : pending) {
-            reply(w, new Result.Unknown(LEADERSHIP_LOST));
-        }
-        pending.clear();
-        pendingById.clear();
-    }
-
-    private void reply(PendingRequest w, Result result) {
-        for (int k = 0; k < w.waiters; k++) {
-            ctx.out.reply(w.id, result);
-        }
+        pending.failAll(new Result.Unknown(LEADERSHIP_LOST));
     }
 }

@@ -1,6 +1,7 @@
 package dev.lockstep.multipaxos;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Membership;
 import dev.lockstep.common.Role;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
@@ -50,19 +51,19 @@ class Leadership {
         st.promised = Ballots.next(st.promised, ctx.self.value());
         ctx.durability.promise();
         st.role = Role.PRE_CANDIDATE;
-        st.promises = PaxosContext.bit(ctx.selfPos);
+        st.promises = Membership.bit(ctx.members.selfPos());
         st.leaderHint = null;
         st.recovered.start(st.log, st.commitIndex);
         ctx.replication.forgetPeerCommits();
         int mark = ctx.out.mark();
         PrepareRequest request = new PrepareRequest(st.promised, st.commitIndex);
-        for (int p = 0; p < ctx.members.length; p++) {
-            if (p != ctx.selfPos) {
-                ctx.out.send(ctx.members[p], request);
+        for (int p = 0; p < ctx.members.size(); p++) {
+            if (p != ctx.members.selfPos()) {
+                ctx.out.send(ctx.members.at(p), request);
             }
         }
         ctx.tracer.local("Prepare", mark);
-        if (ctx.isQuorum(st.promises)) {
+        if (ctx.members.isQuorum(st.promises)) {
             becomeLeader();
         }
     }
@@ -79,7 +80,7 @@ class Leadership {
         }
         boolean promise = m.ballot() >= st.promised;
         if (promise && st.log.snapshotSlot() > m.commit()) {
-            ctx.snapshot.send(ctx.posOf(from));
+            ctx.snapshot.send(ctx.members.posOf(from));
             return;
         }
         int mark = ctx.out.mark();
@@ -116,13 +117,13 @@ class Leadership {
         if (st.role != Role.PRE_CANDIDATE || m.ballot() != st.promised || !m.ok()) {
             return;
         }
-        int pos = ctx.posOf(from);
+        int pos = ctx.members.posOf(from);
         int mark = ctx.out.mark();
-        st.promises |= PaxosContext.bit(pos);
+        st.promises |= Membership.bit(pos);
         st.recovered.merge(m.entries());
         ctx.replication.notePeerCommit(pos, m.commit());
         ctx.tracer.promises("HandlePrepareResponse", from, m, mark);
-        if (ctx.isQuorum(st.promises)) {
+        if (ctx.members.isQuorum(st.promises)) {
             becomeLeader();
         }
     }
@@ -186,6 +187,6 @@ class Leadership {
 
     private void resetElectionTimer() {
         electionElapsed = 0;
-        electionTimeout = ctx.prng.nextIntInclusive(ctx.config.electionTicksMin(), ctx.config.electionTicksMax());
+        electionTimeout = ctx.prng.nextIntInclusive(ctx.tuning.electionTicksMin(), ctx.tuning.electionTicksMax());
     }
 }

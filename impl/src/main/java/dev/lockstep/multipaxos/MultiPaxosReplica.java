@@ -1,6 +1,7 @@
 package dev.lockstep.multipaxos;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LogStatus;
 import dev.lockstep.common.Role;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
@@ -52,21 +53,21 @@ public final class MultiPaxosReplica implements Replica {
     @Override
     public Step step(Event event) {
         long commitBefore = ctx.state.commitIndex;
-        if (event instanceof Event.Tick) {
-            ctx.leadership.tick();
-        } else if (event instanceof Event.Receive r) {
-            receive(r.from(), r.message());
-        } else if (event instanceof Event.ClientRequest c) {
-            if (c.command().isReadOnly()) {
-                ctx.reads.submit(c);
-            } else {
-                ctx.execution.submit(c);
+        switch (event) {
+            case Event.Tick t -> ctx.leadership.tick();
+            case Event.Receive r -> receive(r.from(), r.message());
+            case Event.ClientRequest c -> {
+                if (c.command().isReadOnly()) {
+                    ctx.reads.submit(c);
+                } else {
+                    ctx.execution.submit(c);
+                }
             }
-        } else if (event instanceof Event.Persisted p) {
-            ctx.durability.onPersisted(p.upTo());
-        } else if (event instanceof Event.Recover r) {
-            ctx.durability.recover(r.durable());
-            return drain();
+            case Event.Persisted p -> ctx.durability.onPersisted(p.upTo());
+            case Event.Recover r -> {
+                ctx.durability.recover(r.durable());
+                return drain();
+            }
         }
         watchCommit(event, commitBefore);
         return drain();
@@ -92,25 +93,20 @@ public final class MultiPaxosReplica implements Replica {
     }
 
     private void receive(NodeId from, Message message) {
-        int pos = ctx.posOf(from);
-        if (!(message instanceof PaxosMessage m) || pos < 0 || pos == ctx.selfPos) {
+        int pos = ctx.members.posOf(from);
+        if (!(message instanceof PaxosMessage m) || pos < 0 || pos == ctx.members.selfPos()) {
             return;
         }
         if (showsHigherBallot(m)) {
             ctx.leadership.observeBallot(from, m);
         }
-        if (m instanceof AcceptRequest r) {
-            ctx.replication.onAcceptRequest(from, r);
-        } else if (m instanceof AcceptResponse r) {
-            ctx.replication.onAcceptResponse(from, r);
-        } else if (m instanceof PrepareRequest r) {
-            ctx.leadership.onPrepareRequest(from, r);
-        } else if (m instanceof PrepareResponse r) {
-            ctx.leadership.onPrepareResponse(from, r);
-        } else if (m instanceof CatchUpRequest r) {
-            ctx.catchUp.onCatchUp(from, r);
-        } else if (m instanceof InstallSnapshotRequest r) {
-            ctx.snapshot.onInstallSnapshot(from, r);
+        switch (m) {
+            case AcceptRequest r -> ctx.replication.onAcceptRequest(from, r);
+            case AcceptResponse r -> ctx.replication.onAcceptResponse(from, r);
+            case PrepareRequest r -> ctx.leadership.onPrepareRequest(from, r);
+            case PrepareResponse r -> ctx.leadership.onPrepareResponse(from, r);
+            case CatchUpRequest r -> ctx.catchUp.onCatchUp(from, r);
+            case InstallSnapshotRequest r -> ctx.snapshot.onInstallSnapshot(from, r);
         }
     }
 
@@ -124,8 +120,8 @@ public final class MultiPaxosReplica implements Replica {
     @Override
     public ReplicaStatus status() {
         PaxosState st = ctx.state;
-        return new ReplicaStatus(ctx.self, st.role, st.promised, Optional.ofNullable(st.leaderHint),
-                st.commitIndex, st.appliedIndex(), st.log.len());
+        return LogStatus.of(ctx.self, PaxosTracer.roleName(st.role), new ReplicaStatus.Leadership(st.promised,
+                st.isLeader(), Optional.ofNullable(st.leaderHint)), st.commitIndex, st.appliedIndex(), st.log.len());
     }
 
     /** A read-only view of the spec variables, for tests, checkers and operators. */
@@ -152,7 +148,7 @@ public final class MultiPaxosReplica implements Replica {
     }
 
     int quorum() {
-        return ctx.quorum;
+        return ctx.members.quorum();
     }
 
     String commitRegression() {

@@ -1,23 +1,22 @@
 package dev.lockstep.multipaxos;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
+import dev.lockstep.common.Membership;
 import dev.lockstep.common.Outbox;
 import dev.lockstep.core.Prng;
 import dev.lockstep.core.ReplicaConfig;
-import java.util.Arrays;
 
 /**
- * What every concern of one replica shares: configuration, membership (sorted by id, so every
- * loop over members is deterministic), the spec state, the step's {@link Outbox}, the tracer,
- * and the concerns themselves so they can hand work to each other.
+ * What every concern of one replica shares: configuration and tuning, the {@link Membership},
+ * the spec state, the step's {@link Outbox}, the tracer, and the concerns themselves so they
+ * can hand work to each other.
  */
 final class PaxosContext {
     final ReplicaConfig config;
+    final LeaderTuning tuning;
     final NodeId self;
-    /** Every member, ordered by id; a member's position indexes per-member arrays and bit sets. */
-    final NodeId[] members;
-    final int selfPos;
-    final int quorum;
+    final Membership members;
     final Prng prng;
     final PaxosState state = new PaxosState();
     final Outbox out = new Outbox();
@@ -33,48 +32,19 @@ final class PaxosContext {
 
     PaxosContext(ReplicaConfig config, long seed) {
         this.config = config;
+        this.tuning = LeaderTuning.of(config.parameters());
         this.self = config.self();
-        this.members = config.members().toArray(new NodeId[0]);
-        Arrays.sort(members);
-        if (members.length > 63) {
-            throw new IllegalArgumentException("at most 63 members, got " + members.length);
+        this.members = Membership.of(config);
+        NodeId highest = members.at(members.size() - 1);
+        if (highest.value() >= Ballots.OWNERS) {
+            throw new IllegalArgumentException("ballots name owners 1.." + (Ballots.OWNERS - 1) + ", got " + highest);
         }
-        if (members[members.length - 1].value() >= Ballots.OWNERS) {
-            throw new IllegalArgumentException("ballots name owners 1.." + (Ballots.OWNERS - 1) + ", got "
-                    + members[members.length - 1]);
-        }
-        this.selfPos = posOf(self);
-        this.quorum = config.quorum();
         this.prng = new Prng(seed);
         this.tracer = new PaxosTracer(this, config.tracing());
     }
 
-    /** The position of {@code id} among the members, or -1 when it is not a member. */
-    int posOf(NodeId id) {
-        for (int p = 0; p < members.length; p++) {
-            if (members[p].equals(id)) {
-                return p;
-            }
-        }
-        return -1;
-    }
-
-    static long bit(int pos) {
-        return 1L << pos;
-    }
-
-    boolean isQuorum(long memberBits) {
-        return Long.bitCount(memberBits) >= quorum;
-    }
-
     /** The member that owns {@code ballot}, or null. */
     NodeId ownerOf(long ballot) {
-        int id = Ballots.owner(ballot);
-        for (NodeId m : members) {
-            if (m.value() == id) {
-                return m;
-            }
-        }
-        return null;
+        return members.withValue(Ballots.owner(ballot));
     }
 }

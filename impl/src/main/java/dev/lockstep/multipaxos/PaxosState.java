@@ -36,11 +36,13 @@ final class PaxosState {
     final AckTable acks = new AckTable();
     /** The leader this replica last heard from in its promised ballot, or null. */
     NodeId leaderHint;
-    /** The state machine; its applied index is the implementation's {@code lastApplied}. */
+    /** The state machine. */
     KvStateMachine machine = new KvStateMachine();
+    /** The implementation's {@code lastApplied}: the highest index applied to {@link #machine}. */
+    long lastApplied;
 
     long appliedIndex() {
-        return machine.appliedIndex();
+        return lastApplied;
     }
 
     boolean isLeader() {

@@ -3,6 +3,7 @@ package dev.lockstep.multipaxos;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.Role;
 import dev.lockstep.common.TraceLine;
+import dev.lockstep.common.Tracer;
 import dev.lockstep.core.Effect;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
@@ -26,77 +27,59 @@ import java.util.Map;
  * {@code promises} (sorted) for HandlePrepareResponse. Numbers are {@link Long}. When tracing is
  * off every method returns at once, so nothing is built.
  */
-final class PaxosTracer {
+final class PaxosTracer extends Tracer<PaxosMessage> {
     private final PaxosContext ctx;
-    private final boolean on;
 
     PaxosTracer(PaxosContext ctx, boolean on) {
+        super(ctx.out, ctx.self, on);
         this.ctx = ctx;
-        this.on = on;
-    }
-
-    void received(String action, NodeId from, PaxosMessage m, int mark) {
-        if (on) {
-            emit(action, from, m, null, mark, null);
-        }
     }
 
     void promises(String action, NodeId from, PaxosMessage m, int mark) {
-        if (on) {
+        if (on()) {
             emit(action, from, m, null, mark, Map.of("promises", promiseList()));
-        }
-    }
-
-    void local(String action, int mark) {
-        if (on) {
-            emit(action, null, null, null, mark, null);
         }
     }
 
     /** BecomeLeader: the slots it wrote ({@code lastSlot = firstSlot - 1} when none). */
     void slots(String action, long firstSlot, long lastSlot, int mark) {
-        if (on) {
+        if (on()) {
             emit(action, null, null, null, mark, slotRange(firstSlot, lastSlot));
         }
     }
 
     void clientRequest(RequestId id, long slot, int mark) {
-        if (on) {
+        if (on()) {
             emit("ClientRequest", null, null, params("id", id.toString()), mark, slotRange(slot, slot));
         }
     }
 
     /** {@code Accept} or {@code CatchUp} towards {@code peer}. */
     void accept(String action, NodeId peer, long slot, int count, int mark) {
-        if (on) {
+        if (on()) {
             emit(action, null, null, params("peer", peer.toString(), "slot", slot, "count", (long) count), mark, null);
         }
     }
 
     void installSnapshot(NodeId peer, long lastSlot, int mark) {
-        if (on) {
+        if (on()) {
             emit("InstallSnapshot", null, null, params("peer", peer.toString(), "lastSlot", lastSlot), mark, null);
         }
     }
 
     void commit(long n, int mark) {
-        if (on) {
+        if (on()) {
             emit("AdvanceCommit", null, null, params("n", n), mark, null);
         }
     }
 
-    private void emit(String action, NodeId from, PaxosMessage received, Map<String, Object> params, int mark,
-            Map<String, Object> extraState) {
-        Map<String, Object> state = stateFields();
-        if (extraState != null) {
-            state.putAll(extraState);
-        }
-        Map<String, Object> msg = received == null ? null : messageFields(from, ctx.self, received);
-        ctx.out.trace(TraceLine.of(action, ctx.self, msg, params, ctx.out.sendsSince(mark),
-                send -> messageFields(ctx.self, send.to(), (PaxosMessage) send.message()), state));
+    @Override
+    protected Map<String, Object> messageFields(NodeId from, NodeId to, PaxosMessage m) {
+        return fields(from, to, m);
     }
 
-    private Map<String, Object> stateFields() {
+    @Override
+    protected Map<String, Object> stateFields() {
         PaxosState st = ctx.state;
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("promised", st.promised);
@@ -108,7 +91,7 @@ final class PaxosTracer {
     }
 
     private List<String> promiseList() {
-        return TraceLine.membersIn(ctx.members, ctx.state.promises);
+        return ctx.members.namesIn(ctx.state.promises);
     }
 
     private static Map<String, Object> slotRange(long firstSlot, long lastSlot) {
@@ -137,7 +120,7 @@ final class PaxosTracer {
      * fields. Public so that a simulator can log the network actions ({@code DuplicateMessage},
      * {@code DropMessage}) in the same shape.
      */
-    public static Map<String, Object> messageFields(NodeId from, NodeId to, PaxosMessage m) {
+    public static Map<String, Object> fields(NodeId from, NodeId to, PaxosMessage m) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", m.type());
         f.put("from", from.toString());

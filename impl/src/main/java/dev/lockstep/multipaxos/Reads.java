@@ -48,6 +48,6 @@ class Reads {
 
     /** A replica that does not lead refuses reads (its state may be stale). */
     protected void submitToFollower(ClientRequest request) {
-        ctx.out.reply(request.id(), new Result.NotLeader(Optional.ofNullable(st.leaderHint)));
+        ctx.out.reply(request.id(), new Result.Redirect(Optional.ofNullable(st.leaderHint)));
     }
 }

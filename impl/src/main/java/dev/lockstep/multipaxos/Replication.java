@@ -1,6 +1,7 @@
 package dev.lockstep.multipaxos;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Membership;
 import dev.lockstep.common.Role;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptResponse;
@@ -30,8 +31,8 @@ class Replication {
     Replication(PaxosContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
-        this.progress = new FollowerProgress[ctx.members.length];
-        this.peerCommit = new long[ctx.members.length];
+        this.progress = new FollowerProgress[ctx.members.size()];
+        this.peerCommit = new long[ctx.members.size()];
         Arrays.fill(peerCommit, -1);
     }
 
@@ -50,7 +51,7 @@ class Replication {
         firstSlot = first;
         st.acks.reset(first);
         for (int p = 0; p < progress.length; p++) {
-            progress[p] = p == ctx.selfPos ? null : new FollowerProgress(ctx.config.maxInflight(), first, peerCommit[p]);
+            progress[p] = p == ctx.members.selfPos() ? null : new FollowerProgress(ctx.tuning.maxInflight(), first, peerCommit[p]);
         }
         heartbeatElapsed = 0;
     }
@@ -58,7 +59,7 @@ class Replication {
     /** Phase 2 begins: propose the recovered slots to everyone (or announce the ballot), catch followers up. */
     void afterBecomeLeader() {
         for (int p = 0; p < progress.length; p++) {
-            if (p != ctx.selfPos) {
+            if (p != ctx.members.selfPos()) {
                 int mark = ctx.out.mark();
                 sendAccepts(p);
                 if (ctx.out.mark() == mark) {
@@ -86,7 +87,7 @@ class Replication {
     /** A client command was appended: propose it to every follower that has room. */
     void onAppended() {
         for (int p = 0; p < progress.length; p++) {
-            if (p != ctx.selfPos) {
+            if (p != ctx.members.selfPos()) {
                 sendAccepts(p);
             }
         }
@@ -102,11 +103,11 @@ class Replication {
                 pr.next = st.log.snapshotSlot() + 1;
                 continue;
             }
-            int count = (int) Math.min(ctx.config.maxBatchEntries(), len - pr.next + 1);
+            int count = (int) Math.min(ctx.tuning.maxBatchEntries(), len - pr.next + 1);
             int mark = ctx.out.mark();
-            ctx.out.send(ctx.members[pos], new AcceptRequest(st.promised, pr.next, st.log.slice(pr.next, count),
+            ctx.out.send(ctx.members.at(pos), new AcceptRequest(st.promised, pr.next, st.log.slice(pr.next, count),
                     st.commitIndex));
-            ctx.tracer.accept("Accept", ctx.members[pos], pr.next, count, mark);
+            ctx.tracer.accept("Accept", ctx.members.at(pos), pr.next, count, mark);
             pr.onSent(pr.next + count - 1);
         }
     }
@@ -115,16 +116,16 @@ class Replication {
     private void sendHeartbeat(int pos) {
         long slot = Math.min(progress[pos].next, st.log.len() + 1);
         int mark = ctx.out.mark();
-        ctx.out.send(ctx.members[pos], new AcceptRequest(st.promised, slot, List.of(), st.commitIndex));
-        ctx.tracer.accept("Accept", ctx.members[pos], slot, 0, mark);
+        ctx.out.send(ctx.members.at(pos), new AcceptRequest(st.promised, slot, List.of(), st.commitIndex));
+        ctx.tracer.accept("Accept", ctx.members.at(pos), slot, 0, mark);
     }
 
     void tickHeartbeat() {
         ticks++;
-        if (++heartbeatElapsed >= ctx.config.heartbeatTicks()) {
+        if (++heartbeatElapsed >= ctx.tuning.heartbeatTicks()) {
             heartbeatElapsed = 0;
             for (int p = 0; p < progress.length; p++) {
-                if (p != ctx.selfPos) {
+                if (p != ctx.members.selfPos()) {
                     sendHeartbeat(p);
                 }
             }
@@ -138,7 +139,7 @@ class Replication {
         if (!st.isLeader() || m.ballot() != st.promised || !m.ok() || m.count() < 0 || m.slot() < 1) {
             return;
         }
-        int pos = ctx.posOf(from);
+        int pos = ctx.members.posOf(from);
         FollowerProgress pr = progress[pos];
         long end = Math.min(m.slot() + m.count() - 1, st.log.len());
         int mark = ctx.out.mark();
@@ -164,7 +165,7 @@ class Replication {
                 pr.ackedThrough = Math.max(pr.ackedThrough, end);
             }
         }
-        long self = PaxosContext.bit(pos);
+        long self = Membership.bit(pos);
         while (pr.ackedThrough < st.log.len() && (st.acks.get(pr.ackedThrough + 1) & self) != 0) {
             pr.ackedThrough++;
         }
@@ -183,8 +184,8 @@ class Replication {
         }
         long n = st.commitIndex;
         long durable = ctx.durability.durableSlot();
-        long self = PaxosContext.bit(ctx.selfPos);
-        while (n < st.log.len() && ctx.isQuorum(st.acks.get(n + 1) | (n + 1 <= durable ? self : 0))) {
+        long self = Membership.bit(ctx.members.selfPos());
+        while (n < st.log.len() && ctx.members.isQuorum(st.acks.get(n + 1) | (n + 1 <= durable ? self : 0))) {
             n++;
         }
         if (n > st.commitIndex) {

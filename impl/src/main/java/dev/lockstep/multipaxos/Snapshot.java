@@ -2,6 +2,7 @@ package dev.lockstep.multipaxos;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.SnapshotPolicy;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 
@@ -14,20 +15,21 @@ import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 class Snapshot {
     protected final PaxosContext ctx;
     protected final PaxosState st;
+    private final SnapshotPolicy policy;
 
     Snapshot(PaxosContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
+        this.policy = new SnapshotPolicy(ctx.tuning.snapshotEvery());
     }
 
     /** Takes a snapshot at the applied slot once enough slots were applied since the last one. */
     void maybeCompact() {
-        int every = ctx.config.snapshotEvery();
         long applied = st.appliedIndex();
-        if (every == 0 || applied - st.log.snapshotSlot() < every) {
+        if (!policy.due(applied, st.log.snapshotSlot())) {
             return;
         }
-        st.snapshotData = Bytes.wrap(st.machine.snapshot());
+        st.snapshotData = Bytes.wrap(st.machine.snapshotAtSlot(applied));
         st.log.compactTo(applied);
         ctx.durability.checkpoint();
     }
@@ -46,9 +48,9 @@ class Snapshot {
     void send(int pos) {
         PaxosLog log = st.log;
         int mark = ctx.out.mark();
-        ctx.out.send(ctx.members[pos], new InstallSnapshotRequest(st.promised, log.snapshotSlot(), log.snapshotBal(),
+        ctx.out.send(ctx.members.at(pos), new InstallSnapshotRequest(st.promised, log.snapshotSlot(), log.snapshotBal(),
                 st.snapshotData));
-        ctx.tracer.installSnapshot(ctx.members[pos], log.snapshotSlot(), mark);
+        ctx.tracer.installSnapshot(ctx.members.at(pos), log.snapshotSlot(), mark);
     }
 
     /**
@@ -68,6 +70,7 @@ class Snapshot {
         st.log.installSnapshot(m.lastSlot(), m.lastBal());
         st.snapshotData = m.data();
         st.machine = restored;
+        st.lastApplied = m.lastSlot();
         st.commitTo(m.lastSlot());
         ctx.durability.forgetDurableFrom(1);
         ctx.durability.checkpoint();
@@ -80,8 +83,8 @@ class Snapshot {
             return null;
         }
         try {
-            KvStateMachine restored = KvStateMachine.restore(m.data().unsafeArray());
-            return restored.appliedIndex() == m.lastSlot() ? restored : null;
+            KvStateMachine.Restored restored = KvStateMachine.restore(m.data().unsafeArray());
+            return restored.slot() == m.lastSlot() ? restored.machine() : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -99,9 +99,13 @@ class Durability {
         for (DurableRecord r : records) {
             replay(r);
         }
-        st.machine = st.snapshotData == null ? new KvStateMachine() : KvStateMachine.restore(st.snapshotData.unsafeArray());
-        if (st.machine.appliedIndex() != st.log.snapshotIndex()) {
-            throw new IllegalStateException("snapshot covers index " + st.machine.appliedIndex()
+        KvStateMachine.Restored restored = st.snapshotData == null
+                ? new KvStateMachine.Restored(new KvStateMachine(), KvStateMachine.slotCoverage(0))
+                : KvStateMachine.restore(st.snapshotData.unsafeArray());
+        st.machine = restored.machine();
+        st.lastApplied = restored.slot();
+        if (st.lastApplied != st.log.snapshotIndex()) {
+            throw new IllegalStateException("snapshot covers index " + st.lastApplied
                     + " but the checkpoint says " + st.log.snapshotIndex());
         }
         if (st.isLeader()) {

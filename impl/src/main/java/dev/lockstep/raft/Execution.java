@@ -1,10 +1,9 @@
 package dev.lockstep.raft;
 
+import dev.lockstep.common.PendingRequests;
 import dev.lockstep.core.Event.ClientRequest;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 
 /**
  * Client writes and the state machine: spec action {@code ClientRequest} (the leader appends a
@@ -19,25 +18,12 @@ class Execution {
     protected final RaftContext ctx;
     protected final RaftState st;
     /** The leader's clients waiting for their entry to apply, in log order. */
-    private final ArrayDeque<PendingWrite> pending = new ArrayDeque<>();
-    /** The same requests by id (lookups only; never iterated). */
-    private final HashMap<RequestId, PendingWrite> pendingById = new HashMap<>();
-
-    /** A client request waiting at {@code index}; {@code waiters} counts retries that joined it. */
-    private static final class PendingWrite {
-        final long index;
-        final RequestId id;
-        int waiters = 1;
-
-        PendingWrite(long index, RequestId id) {
-            this.index = index;
-            this.id = id;
-        }
-    }
+    private final PendingRequests pending;
 
     Execution(RaftContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
+        this.pending = new PendingRequests(ctx.out);
     }
 
     /**
@@ -47,19 +33,15 @@ class Execution {
      */
     void submit(ClientRequest request) {
         if (!st.isLeader()) {
-            ctx.out.reply(request.id(), new Result.NotLeader(java.util.Optional.ofNullable(st.leaderHint)));
+            ctx.out.reply(request.id(), new Result.Redirect(java.util.Optional.ofNullable(st.leaderHint)));
             return;
         }
-        PendingWrite same = pendingById.get(request.id());
-        if (same != null) {
-            same.waiters++;
+        if (pending.join(request.id())) {
             return;
         }
         int mark = ctx.out.mark();
         long index = ctx.durability.append(new LogEntry(st.currentTerm, request.id(), request.command()));
-        PendingWrite w = new PendingWrite(index, request.id());
-        pending.addLast(w);
-        pendingById.put(request.id(), w);
+        pending.add(index, request.id());
         ctx.tracer.clientRequest(request.id(), mark);
         ctx.replication.sendAppendsToAll();
     }
@@ -78,37 +60,19 @@ class Execution {
         while (st.appliedIndex() < upTo) {
             long index = st.appliedIndex() + 1;
             LogEntry e = st.log.entry(index);
-            Result result = st.machine.apply(index, e.id(), e.command());
+            Result result = st.machine.apply(e.id(), e.command());
+            st.lastApplied = index;
             ctx.out.apply(index, e.id(), e.command(), result);
             if (!pending.isEmpty()) {
-                answer(index, e, result);
+                pending.applied(index, e.id(), result, OVERWRITTEN);
             }
         }
         ctx.snapshot.maybeCompact();
         ctx.reads.onApplied();
     }
 
-    private void answer(long index, LogEntry applied, Result result) {
-        while (!pending.isEmpty() && pending.peekFirst().index <= index) {
-            PendingWrite w = pending.pollFirst();
-            pendingById.remove(w.id);
-            boolean mine = w.index == index && w.id.equals(applied.id());
-            reply(w, mine ? result : new Result.Unknown(OVERWRITTEN));
-        }
-    }
-
     /** Leadership is lost: every waiting client learns that its outcome is unknown. */
     void failPending() {
-        for (PendingWrite w : pending) {
-            reply(w, new Result.Unknown(LEADERSHIP_LOST));
-        }
-        pending.clear();
-        pendingById.clear();
-    }
-
-    private void reply(PendingWrite w, Result result) {
-        for (int k = 0; k < w.waiters; k++) {
-            ctx.out.reply(w.id, result);
-        }
+        pending.failAll(new Result.Unknown(LEADERSHIP_LOST));
     }
 }

@@ -1,6 +1,7 @@
 package dev.lockstep.raft;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Membership;
 import dev.lockstep.common.Role;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;
@@ -29,7 +30,7 @@ class Leadership {
 
     /** Timers as after a (re)start: no leader heard of, a fresh randomized election timeout. */
     final void onRestart() {
-        ticksSinceLeader = ctx.config.electionTicksMin();
+        ticksSinceLeader = ctx.tuning.electionTicksMin();
         resetElectionTimer();
     }
 
@@ -50,13 +51,13 @@ class Leadership {
     void timeout() {
         resetElectionTimer();
         st.role = Role.PRE_CANDIDATE;
-        st.votesGranted = RaftContext.bit(ctx.selfPos);
+        st.votesGranted = Membership.bit(ctx.members.selfPos());
         int mark = ctx.out.mark();
         RequestPreVoteRequest request = new RequestPreVoteRequest(
                 st.currentTerm + 1, st.log.lastIndex(), st.log.lastTerm());
         sendToPeers(request);
         ctx.tracer.localVotes("Timeout", mark);
-        if (ctx.isQuorum(st.votesGranted)) {
+        if (ctx.members.isQuorum(st.votesGranted)) {
             becomeCandidate();
         }
     }
@@ -77,9 +78,9 @@ class Leadership {
             return;
         }
         int mark = ctx.out.mark();
-        st.votesGranted |= RaftContext.bit(ctx.posOf(from));
+        st.votesGranted |= Membership.bit(ctx.members.posOf(from));
         ctx.tracer.receivedVotes("HandleRequestPreVoteResponse", from, m, mark);
-        if (ctx.isQuorum(st.votesGranted)) {
+        if (ctx.members.isQuorum(st.votesGranted)) {
             becomeCandidate();
         }
     }
@@ -89,14 +90,14 @@ class Leadership {
         st.currentTerm++;
         st.votedFor = ctx.self;
         st.role = Role.CANDIDATE;
-        st.votesGranted = RaftContext.bit(ctx.selfPos);
+        st.votesGranted = Membership.bit(ctx.members.selfPos());
         st.leaderHint = null;
         ctx.durability.hardState();
         resetElectionTimer();
         int mark = ctx.out.mark();
         sendToPeers(new RequestVoteRequest(st.currentTerm, st.log.lastIndex(), st.log.lastTerm()));
         ctx.tracer.localVotes("BecomeCandidate", mark);
-        if (ctx.isQuorum(st.votesGranted)) {
+        if (ctx.members.isQuorum(st.votesGranted)) {
             becomeLeader();
         }
     }
@@ -124,9 +125,9 @@ class Leadership {
             return;
         }
         int mark = ctx.out.mark();
-        st.votesGranted |= RaftContext.bit(ctx.posOf(from));
+        st.votesGranted |= Membership.bit(ctx.members.posOf(from));
         ctx.tracer.receivedVotes("HandleRequestVoteResponse", from, m, mark);
-        if (ctx.isQuorum(st.votesGranted)) {
+        if (ctx.members.isQuorum(st.votesGranted)) {
             becomeLeader();
         }
     }
@@ -190,7 +191,7 @@ class Leadership {
 
     /** PreVote's guard against disrupting a live leader (thesis §9.6); a leader hears itself. */
     boolean heardFromLeaderRecently() {
-        return st.isLeader() || ticksSinceLeader < ctx.config.electionTicksMin();
+        return st.isLeader() || ticksSinceLeader < ctx.tuning.electionTicksMin();
     }
 
     /** Raft §5.4.1: the candidate's log is at least as up-to-date as this replica's. */
@@ -201,13 +202,13 @@ class Leadership {
 
     private void resetElectionTimer() {
         electionElapsed = 0;
-        electionTimeout = ctx.prng.nextIntInclusive(ctx.config.electionTicksMin(), ctx.config.electionTicksMax());
+        electionTimeout = ctx.prng.nextIntInclusive(ctx.tuning.electionTicksMin(), ctx.tuning.electionTicksMax());
     }
 
     private void sendToPeers(RaftMessage m) {
-        for (int p = 0; p < ctx.members.length; p++) {
-            if (p != ctx.selfPos) {
-                ctx.out.send(ctx.members[p], m);
+        for (int p = 0; p < ctx.members.size(); p++) {
+            if (p != ctx.members.selfPos()) {
+                ctx.out.send(ctx.members.at(p), m);
             }
         }
     }

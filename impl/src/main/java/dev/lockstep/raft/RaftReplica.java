@@ -1,6 +1,7 @@
 package dev.lockstep.raft;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LogStatus;
 import dev.lockstep.common.Role;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
@@ -61,17 +62,15 @@ public final class RaftReplica implements Replica {
         long committedBefore = committedFingerprint(snapshotBefore, commitBefore);
         boolean leaderBefore = ctx.state.isLeader();
         long termBefore = ctx.state.currentTerm;
-        if (event instanceof Event.Tick) {
-            ctx.leadership.tick();
-        } else if (event instanceof Event.Receive r) {
-            receive(r.from(), r.message());
-        } else if (event instanceof Event.ClientRequest c) {
-            clientRequest(c);
-        } else if (event instanceof Event.Persisted p) {
-            ctx.durability.onPersisted(p.upTo());
-        } else if (event instanceof Event.Recover r) {
-            ctx.durability.recover(r.durable());
-            return drain();
+        switch (event) {
+            case Event.Tick t -> ctx.leadership.tick();
+            case Event.Receive r -> receive(r.from(), r.message());
+            case Event.ClientRequest c -> clientRequest(c);
+            case Event.Persisted p -> ctx.durability.onPersisted(p.upTo());
+            case Event.Recover r -> {
+                ctx.durability.recover(r.durable());
+                return drain();
+            }
         }
         watchCommitted(event, commitBefore, snapshotBefore, committedBefore);
         if (leaderBefore) {
@@ -129,29 +128,21 @@ public final class RaftReplica implements Replica {
     }
 
     private void receive(NodeId from, Message message) {
-        int pos = ctx.posOf(from);
-        if (!(message instanceof RaftMessage m) || pos < 0 || pos == ctx.selfPos) {
+        int pos = ctx.members.posOf(from);
+        if (!(message instanceof RaftMessage m) || pos < 0 || pos == ctx.members.selfPos()) {
             return;
         }
         ctx.leadership.maybeUpdateTerm(from, m);
-        if (m instanceof AppendEntriesRequest r) {
-            ctx.replication.onAppendRequest(from, r);
-        } else if (m instanceof AppendEntriesResponse r) {
-            ctx.replication.onAppendResponse(from, r);
-        } else if (m instanceof HeartbeatRequest r) {
-            ctx.replication.onHeartbeatRequest(from, r);
-        } else if (m instanceof HeartbeatResponse r) {
-            ctx.reads.onHeartbeatResponse(from, r);
-        } else if (m instanceof RequestPreVoteRequest r) {
-            ctx.leadership.onPreVoteRequest(from, r);
-        } else if (m instanceof RequestPreVoteResponse r) {
-            ctx.leadership.onPreVoteResponse(from, r);
-        } else if (m instanceof RequestVoteRequest r) {
-            ctx.leadership.onVoteRequest(from, r);
-        } else if (m instanceof RequestVoteResponse r) {
-            ctx.leadership.onVoteResponse(from, r);
-        } else if (m instanceof InstallSnapshotRequest r) {
-            ctx.snapshot.onInstallSnapshot(from, r);
+        switch (m) {
+            case AppendEntriesRequest r -> ctx.replication.onAppendRequest(from, r);
+            case AppendEntriesResponse r -> ctx.replication.onAppendResponse(from, r);
+            case HeartbeatRequest r -> ctx.replication.onHeartbeatRequest(from, r);
+            case HeartbeatResponse r -> ctx.reads.onHeartbeatResponse(from, r);
+            case RequestPreVoteRequest r -> ctx.leadership.onPreVoteRequest(from, r);
+            case RequestPreVoteResponse r -> ctx.leadership.onPreVoteResponse(from, r);
+            case RequestVoteRequest r -> ctx.leadership.onVoteRequest(from, r);
+            case RequestVoteResponse r -> ctx.leadership.onVoteResponse(from, r);
+            case InstallSnapshotRequest r -> ctx.snapshot.onInstallSnapshot(from, r);
         }
     }
 
@@ -167,8 +158,8 @@ public final class RaftReplica implements Replica {
     @Override
     public ReplicaStatus status() {
         RaftState st = ctx.state;
-        return new ReplicaStatus(ctx.self, st.role, st.currentTerm, Optional.ofNullable(st.leaderHint),
-                st.commitIndex, st.appliedIndex(), st.log.lastIndex());
+        return LogStatus.of(ctx.self, RaftTracer.roleName(st.role), new ReplicaStatus.Leadership(st.currentTerm,
+                st.isLeader(), Optional.ofNullable(st.leaderHint)), st.commitIndex, st.appliedIndex(), st.log.lastIndex());
     }
 
     /** A read-only view of the spec variables, for tests, checkers and operators. */

@@ -36,15 +36,17 @@ final class RaftState {
     final long[] matchIndex;
     /** The leader of {@code currentTerm} as far as this replica knows, or null. */
     NodeId leaderHint;
-    /** The state machine; its applied index is the implementation's {@code lastApplied}. */
+    /** The state machine. */
     KvStateMachine machine = new KvStateMachine();
+    /** The implementation's {@code lastApplied}: the highest index applied to {@link #machine}. */
+    long lastApplied;
 
     RaftState(int members) {
         this.matchIndex = new long[members];
     }
 
     long appliedIndex() {
-        return machine.appliedIndex();
+        return lastApplied;
     }
 
     boolean isLeader() {

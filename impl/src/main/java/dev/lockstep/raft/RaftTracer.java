@@ -3,6 +3,7 @@ package dev.lockstep.raft;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.Role;
 import dev.lockstep.common.TraceLine;
+import dev.lockstep.common.Tracer;
 import dev.lockstep.core.Effect;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
@@ -30,100 +31,87 @@ import java.util.Map;
  * ServeRead. Numbers are {@link Long}. When tracing is off every method returns at once, so
  * nothing is built.
  */
-final class RaftTracer {
+final class RaftTracer extends Tracer<RaftMessage> {
     private final RaftContext ctx;
-    private final boolean on;
 
     RaftTracer(RaftContext ctx, boolean on) {
+        super(ctx.out, ctx.self, on);
         this.ctx = ctx;
-        this.on = on;
-    }
-
-    void received(String action, NodeId from, RaftMessage m, int mark) {
-        if (on) {
-            emit(action, from, m, null, mark, null, null);
-        }
     }
 
     void receivedVotes(String action, NodeId from, RaftMessage m, int mark) {
-        if (on) {
+        if (on()) {
             emit(action, from, m, null, mark, "votesGranted", votes());
         }
     }
 
     void receivedReads(String action, NodeId from, RaftMessage m, int mark) {
-        if (on) {
+        if (on()) {
             emit(action, from, m, null, mark, "pendingReads", ctx.reads.pendingIds());
         }
     }
 
     void appendResponse(NodeId from, AppendEntriesResponse m, int pos, int mark) {
-        if (on) {
+        if (on()) {
             emit("HandleAppendEntriesResponse", from, m, null, mark, "matchIndex", ctx.state.matchIndex[pos]);
         }
     }
 
-    void local(String action, int mark) {
-        if (on) {
-            emit(action, null, null, null, mark, null, null);
-        }
-    }
-
     void localVotes(String action, int mark) {
-        if (on) {
+        if (on()) {
             emit(action, null, null, null, mark, "votesGranted", votes());
         }
     }
 
     void appendEntries(NodeId peer, long prevLogIndex, int count, int mark) {
-        if (on) {
+        if (on()) {
             emit("AppendEntries", null, null,
                     params("peer", peer.toString(), "prevLogIndex", prevLogIndex, "count", (long) count), mark, null, null);
         }
     }
 
     void installSnapshot(NodeId peer, long lastIndex, int mark) {
-        if (on) {
+        if (on()) {
             emit("InstallSnapshot", null, null, params("peer", peer.toString(), "lastIndex", lastIndex), mark, null, null);
         }
     }
 
     void clientRequest(RequestId id, int mark) {
-        if (on) {
+        if (on()) {
             emit("ClientRequest", null, null, params("id", id.toString()), mark, null, null);
         }
     }
 
     void advanceCommitIndex(long n, int mark) {
-        if (on) {
+        if (on()) {
             emit("AdvanceCommitIndex", null, null, params("n", n), mark, null, null);
         }
     }
 
     void clientRead(long readId, int mark) {
-        if (on) {
+        if (on()) {
             emit("ClientRead", null, null, params("readId", readId), mark, "pendingReads", ctx.reads.pendingIds());
         }
     }
 
     void serveRead(long readId, int mark) {
-        if (on) {
+        if (on()) {
             emit("ServeRead", null, null, params("readId", readId), mark, "pendingReads", ctx.reads.pendingIds());
         }
     }
 
     private void emit(String action, NodeId from, RaftMessage received, Map<String, Object> params, int mark,
             String extraKey, Object extraValue) {
-        Map<String, Object> state = stateFields();
-        if (extraKey != null) {
-            state.put(extraKey, extraValue);
-        }
-        Map<String, Object> msg = received == null ? null : messageFields(from, ctx.self, received);
-        ctx.out.trace(TraceLine.of(action, ctx.self, msg, params, ctx.out.sendsSince(mark),
-                send -> messageFields(ctx.self, send.to(), (RaftMessage) send.message()), state));
+        emit(action, from, received, params, mark, extraKey == null ? null : Map.of(extraKey, extraValue));
     }
 
-    private Map<String, Object> stateFields() {
+    @Override
+    protected Map<String, Object> messageFields(NodeId from, NodeId to, RaftMessage m) {
+        return fields(from, to, m);
+    }
+
+    @Override
+    protected Map<String, Object> stateFields() {
         RaftState st = ctx.state;
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("currentTerm", st.currentTerm);
@@ -136,7 +124,7 @@ final class RaftTracer {
     }
 
     private List<String> votes() {
-        return TraceLine.membersIn(ctx.members, ctx.state.votesGranted);
+        return ctx.members.namesIn(ctx.state.votesGranted);
     }
 
     private static Map<String, Object> params(Object... namesAndValues) {
@@ -158,7 +146,7 @@ final class RaftTracer {
      * fields (entries as {@code {term, kind, id}}). Public so that a simulator can log the
      * network actions ({@code DuplicateMessage}, {@code DropMessage}) in the same shape.
      */
-    public static Map<String, Object> messageFields(NodeId from, NodeId to, RaftMessage m) {
+    public static Map<String, Object> fields(NodeId from, NodeId to, RaftMessage m) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", m.type());
         f.put("from", from.toString());

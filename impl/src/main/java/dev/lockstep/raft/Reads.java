@@ -1,6 +1,7 @@
 package dev.lockstep.raft;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.Membership;
 import dev.lockstep.core.Event.ClientRequest;
 import dev.lockstep.kv.Result;
 import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
@@ -62,7 +63,7 @@ class Reads {
 
     /** A replica that is not the leader refuses reads (it could serve stale data). */
     protected void submitToFollower(ClientRequest request) {
-        ctx.out.reply(request.id(), new Result.NotLeader(Optional.ofNullable(st.leaderHint)));
+        ctx.out.reply(request.id(), new Result.Redirect(Optional.ofNullable(st.leaderHint)));
     }
 
     /** Joins the newest read if no heartbeat carried it yet and the commit index is unchanged. */
@@ -77,7 +78,7 @@ class Reads {
 
     /** Spec {@code ClientRead(i, id)}. */
     private void clientRead(List<ClientRequest> requests) {
-        ReadGroup g = new ReadGroup(++lastReadId, st.commitIndex, RaftContext.bit(ctx.selfPos));
+        ReadGroup g = new ReadGroup(++lastReadId, st.commitIndex, Membership.bit(ctx.members.selfPos()));
         g.clients.addAll(requests);
         pending.addLast(g);
         ctx.tracer.clientRead(g.id, ctx.out.mark());
@@ -105,12 +106,12 @@ class Reads {
         if (!st.isLeader() || m.term() != st.currentTerm) {
             return;
         }
-        int pos = ctx.posOf(from);
+        int pos = ctx.members.posOf(from);
         for (ReadGroup g : pending) {
             if (g.id > m.readId()) {
                 break;
             }
-            g.acks |= RaftContext.bit(pos);
+            g.acks |= Membership.bit(pos);
         }
         ctx.tracer.receivedReads("HandleHeartbeatResponse", from, m, ctx.out.mark());
         ctx.replication.onFollowerAlive(pos);
@@ -127,7 +128,7 @@ class Reads {
     private void serveReady() {
         while (!pending.isEmpty()) {
             ReadGroup g = pending.peekFirst();
-            if (!ctx.isQuorum(g.acks) || st.commitIndex < g.index || st.appliedIndex() < g.index) {
+            if (!ctx.members.isQuorum(g.acks) || st.commitIndex < g.index || st.appliedIndex() < g.index) {
                 return;
             }
             pending.pollFirst();
@@ -164,7 +165,7 @@ class Reads {
 
     /** Leadership was lost: the waiting clients must retry at the leader. */
     void failAll() {
-        Result notLeader = new Result.NotLeader(Optional.empty());
+        Result notLeader = Result.Redirect.UNKNOWN_TARGET;
         for (ReadGroup g : pending) {
             for (ClientRequest c : g.clients) {
                 ctx.out.reply(c.id(), notLeader);

@@ -25,8 +25,8 @@ class Replication {
     Replication(RaftContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
-        this.progress = new Progress[ctx.members.length];
-        this.quorumScratch = new long[ctx.members.length];
+        this.progress = new Progress[ctx.members.size()];
+        this.quorumScratch = new long[ctx.members.size()];
     }
 
     // ---------------------------------------------------------------- leader: sending
@@ -35,7 +35,7 @@ class Replication {
     void startTerm() {
         long next = st.log.lastIndex() + 1;
         for (int p = 0; p < progress.length; p++) {
-            progress[p] = p == ctx.selfPos ? null : new Progress(ctx.config.maxInflight(), next);
+            progress[p] = p == ctx.members.selfPos() ? null : new Progress(ctx.tuning.maxInflight(), next);
         }
         heartbeatElapsed = 0;
     }
@@ -46,7 +46,7 @@ class Replication {
 
     void sendAppendsToAll() {
         for (int p = 0; p < progress.length; p++) {
-            if (p != ctx.selfPos) {
+            if (p != ctx.members.selfPos()) {
                 sendAppends(p);
             }
         }
@@ -62,14 +62,14 @@ class Replication {
                 return;
             }
             long prev = next - 1;
-            int count = (int) Math.min(ctx.config.maxBatchEntries(), st.log.lastIndex() - prev);
+            int count = (int) Math.min(ctx.tuning.maxBatchEntries(), st.log.lastIndex() - prev);
             if (count == 0 && pr.mode() == Progress.Mode.REPLICATE) {
                 return;
             }
             int mark = ctx.out.mark();
-            ctx.out.send(ctx.members[pos], new AppendEntriesRequest(st.currentTerm, prev, st.log.termAt(prev),
+            ctx.out.send(ctx.members.at(pos), new AppendEntriesRequest(st.currentTerm, prev, st.log.termAt(prev),
                     st.log.slice(next, count), Math.min(st.commitIndex, prev + count)));
-            ctx.tracer.appendEntries(ctx.members[pos], prev, count, mark);
+            ctx.tracer.appendEntries(ctx.members.at(pos), prev, count, mark);
             pr.onAppendSent(prev + count);
         }
     }
@@ -78,14 +78,14 @@ class Replication {
     private void sendSnapshot(int pos, Progress pr) {
         RaftLog log = st.log;
         int mark = ctx.out.mark();
-        ctx.out.send(ctx.members[pos], new InstallSnapshotRequest(st.currentTerm, log.snapshotIndex(),
+        ctx.out.send(ctx.members.at(pos), new InstallSnapshotRequest(st.currentTerm, log.snapshotIndex(),
                 log.snapshotTerm(), log.snapshotTermStart(), st.snapshotData));
-        ctx.tracer.installSnapshot(ctx.members[pos], log.snapshotIndex(), mark);
+        ctx.tracer.installSnapshot(ctx.members.at(pos), log.snapshotIndex(), mark);
         pr.becomeSnapshot(log.snapshotIndex());
     }
 
     void tickHeartbeat() {
-        if (++heartbeatElapsed >= ctx.config.heartbeatTicks()) {
+        if (++heartbeatElapsed >= ctx.tuning.heartbeatTicks()) {
             heartbeat();
         }
     }
@@ -93,15 +93,15 @@ class Replication {
     /** Spec {@code Heartbeat(i)}: commit and the highest pending read id to every follower. */
     void heartbeat() {
         heartbeatElapsed = 0;
-        if (ctx.members.length == 1) {
+        if (ctx.members.size() == 1) {
             return;
         }
         long readId = ctx.reads.highestPendingId();
         int mark = ctx.out.mark();
         for (int p = 0; p < progress.length; p++) {
-            if (p != ctx.selfPos) {
+            if (p != ctx.members.selfPos()) {
                 long commit = Math.min(st.matchIndex[p], st.commitIndex);
-                ctx.out.send(ctx.members[p], new HeartbeatRequest(st.currentTerm, commit, readId));
+                ctx.out.send(ctx.members.at(p), new HeartbeatRequest(st.currentTerm, commit, readId));
                 progress[p].onHeartbeatSent();
             }
         }
@@ -119,7 +119,7 @@ class Replication {
         if (!st.isLeader() || m.term() != st.currentTerm) {
             return;
         }
-        int pos = ctx.posOf(from);
+        int pos = ctx.members.posOf(from);
         Progress pr = progress[pos];
         int mark = ctx.out.mark();
         if (m.success()) {
@@ -180,10 +180,10 @@ class Replication {
         }
         long[] match = quorumScratch;
         for (int p = 0; p < match.length; p++) {
-            match[p] = p == ctx.selfPos ? ctx.durability.durableIndex() : st.matchIndex[p];
+            match[p] = p == ctx.members.selfPos() ? ctx.durability.durableIndex() : st.matchIndex[p];
         }
         Arrays.sort(match);
-        long n = match[match.length - ctx.quorum];
+        long n = match[match.length - ctx.members.quorum()];
         if (n > st.commitIndex && mayCommit(n)) {
             st.commitIndex = n;
             ctx.tracer.advanceCommitIndex(n, ctx.out.mark());

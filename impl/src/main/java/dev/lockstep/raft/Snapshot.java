@@ -2,6 +2,7 @@ package dev.lockstep.raft;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.SnapshotPolicy;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
 import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
@@ -14,20 +15,21 @@ import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
 class Snapshot {
     protected final RaftContext ctx;
     protected final RaftState st;
+    private final SnapshotPolicy policy;
 
     Snapshot(RaftContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
+        this.policy = new SnapshotPolicy(ctx.tuning.snapshotEvery());
     }
 
     /** Takes a snapshot at the applied index once enough entries were applied since the last. */
     void maybeCompact() {
-        int every = ctx.config.snapshotEvery();
         long applied = st.appliedIndex();
-        if (every == 0 || applied - st.log.snapshotIndex() < every) {
+        if (!policy.due(applied, st.log.snapshotIndex())) {
             return;
         }
-        st.snapshotData = Bytes.wrap(st.machine.snapshot());
+        st.snapshotData = Bytes.wrap(st.machine.snapshotAtSlot(applied));
         st.log.compactTo(applied);
         ctx.durability.checkpoint();
     }
@@ -73,8 +75,8 @@ class Snapshot {
             return null;
         }
         try {
-            KvStateMachine restored = KvStateMachine.restore(m.data().unsafeArray());
-            return restored.appliedIndex() == m.lastIndex() ? restored : null;
+            KvStateMachine.Restored restored = KvStateMachine.restore(m.data().unsafeArray());
+            return restored.slot() == m.lastIndex() ? restored.machine() : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -84,6 +86,7 @@ class Snapshot {
         st.log.resetTo(m.lastIndex(), m.lastTerm(), m.lastTermStart());
         st.snapshotData = m.data();
         st.machine = restored;
+        st.lastApplied = m.lastIndex();
         ctx.durability.forgetDurableFrom(1);
         ctx.durability.checkpoint();
     }

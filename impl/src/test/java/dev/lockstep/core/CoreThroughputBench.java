@@ -2,6 +2,7 @@ package dev.lockstep.core;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.common.Role;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
@@ -45,7 +46,7 @@ public final class CoreThroughputBench {
             ids.add(NodeId.of(k));
         }
         for (NodeId id : ids) {
-            replicas.add(protocol.factory().create(new ReplicaConfig(id, ids, 10, 20, 2, 64, 8, 10_000, false), id.value()));
+            replicas.add(protocol.factory().create(new LeaderTuning(10, 20, 2, 64, 8, 10_000).config(id, ids, false), id.value()));
         }
     }
 
@@ -75,8 +76,8 @@ public final class CoreThroughputBench {
 
     private void electFirst() {
         Replica first = replicas.get(0);
-        while (first.status().role() != Role.LEADER) {
-            dispatch(first, Event.Tick.INSTANCE);
+        while (!first.status().leading()) {
+            dispatch(first, new Event.Tick(0));
             pump();
         }
     }
@@ -101,7 +102,7 @@ public final class CoreThroughputBench {
             pump();
             if (++ticks % 64 == 0) {
                 for (Replica r : replicas) {
-                    dispatch(r, Event.Tick.INSTANCE);
+                    dispatch(r, new Event.Tick(0));
                 }
             }
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.kv.RequestId;
@@ -97,8 +98,7 @@ public abstract class RandomizedClusterContract<R extends Replica, M extends Mes
             int inflight = new int[] {1, 2, 8}[prng.nextInt(3)];
             int snapshot = new int[] {0, 5, 20}[prng.nextInt(3)];
             boolean tracing = prng.chance(0.5);
-            this.c = cluster(size, cfg -> new ReplicaConfig(cfg.self(), cfg.members(), 10, 20, 2, batch,
-                    inflight, snapshot, tracing));
+            this.c = cluster(size, cfg -> new LeaderTuning(10, 20, 2, batch, inflight, snapshot).config(cfg.self(), cfg.members(), tracing));
             c.autoPersist = false;
             c.viaCodec = prng.chance(0.5);
             this.ids = List.copyOf(c.ids);
@@ -133,7 +133,7 @@ public abstract class RandomizedClusterContract<R extends Replica, M extends Mes
             long maxTerm = c.live.values().stream().mapToLong(RandomizedClusterContract.this::termOf).max().orElse(0);
             long installs = c.traces.stream().filter(t -> t.action().equals("HandleInstallSnapshotRequest")).count();
             long catchUps = c.traces.stream().filter(t -> t.action().equals("HandleCatchUpRequest")).count();
-            long commit = c.live.values().stream().mapToLong(r -> r.status().commitIndex()).max().orElse(0);
+            long commit = c.live.values().stream().mapToLong(r -> r.status().counter("commitIndex")).max().orElse(0);
             return "definite=" + definite + " unknown=" + unknown + " maxTermOrBallot=" + maxTerm + " commit=" + commit
                     + " restarts=" + restarts + " installs(traced)=" + installs + " catchUps(traced)=" + catchUps;
         }
@@ -259,10 +259,10 @@ public abstract class RandomizedClusterContract<R extends Replica, M extends Mes
             Map<Long, Effect.Apply> first = new TreeMap<>();
             for (List<Effect.Apply> applies : c.applied.values()) {
                 for (Effect.Apply a : applies) {
-                    Effect.Apply seen = first.putIfAbsent(a.index(), a);
+                    Effect.Apply seen = first.putIfAbsent(a.slot(), a);
                     if (seen != null && !(seen.command().equals(a.command()) && Objects.equals(seen.id(), a.id())
                             && seen.result().equals(a.result()))) {
-                        fail(options + ": index " + a.index() + " applied as " + seen + " and " + a);
+                        fail(options + ": index " + a.slot() + " applied as " + seen + " and " + a);
                     }
                 }
             }

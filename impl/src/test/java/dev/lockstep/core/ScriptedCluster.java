@@ -2,6 +2,7 @@ package dev.lockstep.core;
 
 import dev.lockstep.base.CodecException;
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.ClusterInvariant.Violation;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
@@ -68,6 +69,7 @@ public abstract class ScriptedCluster<R extends Replica, M extends Message> {
     private final Map<NodeId, Long> lastSeq = new TreeMap<>();
     private final Map<NodeId, Integer> incarnation = new TreeMap<>();
     private int restarts;
+    private long clockNanos;
 
     protected ScriptedCluster(int size, UnaryOperator<ReplicaConfig> tune, ReplicaMaker<R> maker,
             ClusterInvariant invariants, ProtocolCodec codec, Class<M> messageType) {
@@ -79,7 +81,7 @@ public abstract class ScriptedCluster<R extends Replica, M extends Message> {
             ids.add(NodeId.of(k));
         }
         for (NodeId id : ids) {
-            configs.put(id, tune.apply(new ReplicaConfig(id, ids, 10, 20, 2, 64, 4, 0, true)));
+            configs.put(id, tune.apply(new LeaderTuning(10, 20, 2, 64, 4, 0).config(id, ids, true)));
             live.put(id, maker.make(configs.get(id), 1000 + id.value()));
             disks.put(id, new ArrayList<>());
             applied.put(id, new ArrayList<>());
@@ -92,14 +94,12 @@ public abstract class ScriptedCluster<R extends Replica, M extends Message> {
 
     /** {@code cfg} with another batch size and in-flight window. */
     public static ReplicaConfig tune(ReplicaConfig cfg, int maxBatch, int maxInflight) {
-        return new ReplicaConfig(cfg.self(), cfg.members(), cfg.electionTicksMin(), cfg.electionTicksMax(),
-                cfg.heartbeatTicks(), maxBatch, maxInflight, cfg.snapshotEvery(), cfg.tracing());
+        return cfg.withParameters(LeaderTuning.of(cfg.parameters()).withBatch(maxBatch, maxInflight).parameters());
     }
 
     /** {@code cfg} compacting every {@code every} applied entries. */
     public static ReplicaConfig snapshotEvery(ReplicaConfig cfg, int every) {
-        return new ReplicaConfig(cfg.self(), cfg.members(), cfg.electionTicksMin(), cfg.electionTicksMax(),
-                cfg.heartbeatTicks(), cfg.maxBatchEntries(), cfg.maxInflight(), every, cfg.tracing());
+        return cfg.withParameters(LeaderTuning.of(cfg.parameters()).withSnapshotEvery(every).parameters());
     }
 
     /** The replica that now leads (the protocol decides which, when several think they do). */
@@ -203,8 +203,10 @@ public abstract class ScriptedCluster<R extends Replica, M extends Message> {
         network.removeIf(which);
     }
 
+    /** One tick at {@code id}; every tick reads a clock 10 ms later than the one before. */
     public void tick(NodeId id) {
-        step(id, Event.Tick.INSTANCE);
+        clockNanos += 10_000_000L;
+        step(id, new Event.Tick(clockNanos));
     }
 
     /** One tick for every live node, then delivery until quiet. */

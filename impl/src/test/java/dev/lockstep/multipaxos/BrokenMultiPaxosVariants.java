@@ -73,8 +73,7 @@ public final class BrokenMultiPaxosVariants {
     };
 
     private static Protocol descriptor(String name, PaxosConcerns concerns) {
-        return new Protocol(name, MultiPaxosProtocol.SPEC_DIR, MultiPaxosProtocol.SPEC_MODULE,
-                (config, seed) -> new MultiPaxosReplica(config, seed, concerns), PaxosCodec.INSTANCE,
-                PaxosInvariants.INSTANCE, MultiPaxosProtocol.descriptor().messageTraceForm());
+        return MultiPaxosProtocol.descriptor().named(name)
+                .withFactory((config, seed) -> new MultiPaxosReplica(config, seed, concerns));
     }
 }

@@ -4,6 +4,7 @@ import static dev.lockstep.multipaxos.PaxosCluster.n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.common.Role;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -37,7 +38,7 @@ class ElectionTest {
             assertEquals(ballot, c.node(k).view().promised(), "n" + k + " promised n1's first ballot");
         }
         assertEquals(Role.FOLLOWER, c.node(2).view().role());
-        assertEquals(Optional.of(n(1)), c.node(2).status().leaderHint());
+        assertEquals(Optional.of(n(1)), c.node(2).status().leadership().flatMap(l -> l.leader()));
         List<String> actions = c.traces.stream().filter(t -> "n1".equals(t.fields().get("node")))
                 .map(Effect.Trace::action).limit(5).toList();
         assertEquals(List.of("Prepare", "HandlePrepareResponse", "BecomeLeader", "Accept", "Accept"), actions,
@@ -49,11 +50,11 @@ class ElectionTest {
     @Test
     void electionTimeoutIsRandomizedWithinTheConfiguredBounds() {
         for (long seed = 1; seed <= 30; seed++) {
-            ReplicaConfig cfg = new ReplicaConfig(n(1), List.of(n(1), n(2), n(3)), 10, 20, 2, 8, 2, 0, false);
+            ReplicaConfig cfg = new LeaderTuning(10, 20, 2, 8, 2, 0).config(n(1), List.of(n(1), n(2), n(3)), false);
             MultiPaxosReplica r = new MultiPaxosReplica(cfg, seed);
             int ticks = 0;
             while (r.view().role() == Role.FOLLOWER) {
-                r.step(Event.Tick.INSTANCE);
+                r.step(new Event.Tick(0));
                 ticks++;
             }
             assertEquals(Role.PRE_CANDIDATE, r.view().role());

@@ -54,7 +54,7 @@ class PaxosCodecTest {
     }
 
     static List<Message> everyMessage() {
-        Bytes snapshot = Bytes.wrap(new KvStateMachine().snapshot());
+        Bytes snapshot = Bytes.wrap(new KvStateMachine().snapshotAtSlot(0));
         List<SlotEntry> reported = new ArrayList<>();
         long slot = 3;
         for (PaxosEntry e : everyKindOfValue(513)) {

@@ -42,7 +42,7 @@ class ReplicationTest {
             List<Effect.Apply> applied = c.applied.get(n(k));
             assertEquals(1, applied.size(), "the command applied once on n" + k);
             assertEquals(req(1), applied.get(0).id());
-            assertEquals(1, applied.get(0).index(), "in slot 1");
+            assertEquals(1, applied.get(0).slot(), "in slot 1");
             assertEquals(1, c.node(k).view().commitIndex(), "n" + k + " learned the commit from a heartbeat");
         }
         assertEquals(Optional.empty(), c.firstViolation);

@@ -50,8 +50,8 @@ class SessionTest {
         c.settle(n(1));
         c.submit(n(2), R, INCR);
         c.submit(n(3), new RequestId(3, 2), new Command.Get(Bytes.utf8("x")));
-        assertEquals(new Result.NotLeader(Optional.of(n(1))), c.replyTo(R));
-        assertEquals(new Result.NotLeader(Optional.of(n(1))), c.replyTo(new RequestId(3, 2)));
+        assertEquals(new Result.Redirect(Optional.of(n(1))), c.replyTo(R));
+        assertEquals(new Result.Redirect(Optional.of(n(1))), c.replyTo(new RequestId(3, 2)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lockstep.base.Bytes;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.common.Role;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -178,10 +179,10 @@ class TraceTest {
 
     @Test
     void noTraceEffectsWhenTracingIsOff() {
-        ReplicaConfig cfg = new ReplicaConfig(n(1), List.of(n(1)), 10, 20, 2, 8, 2, 0, false);
+        ReplicaConfig cfg = new LeaderTuning(10, 20, 2, 8, 2, 0).config(n(1), List.of(n(1)), false);
         MultiPaxosReplica r = new MultiPaxosReplica(cfg, 3);
         for (int k = 0; k < 50; k++) {
-            Step s = r.step(Event.Tick.INSTANCE);
+            Step s = r.step(new Event.Tick(0));
             assertTrue(s.effects().stream().noneMatch(e -> e instanceof Effect.Trace));
         }
         assertEquals(Role.LEADER, r.view().role());

@@ -69,8 +69,6 @@ public final class BrokenRaftVariants {
     };
 
     private static Protocol descriptor(String name, RaftConcerns concerns) {
-        return new Protocol(name, RaftProtocol.SPEC_DIR, RaftProtocol.SPEC_MODULE,
-                (config, seed) -> new RaftReplica(config, seed, concerns), RaftCodec.INSTANCE, RaftInvariants.INSTANCE,
-                RaftProtocol.descriptor().messageTraceForm());
+        return RaftProtocol.descriptor().named(name).withFactory((config, seed) -> new RaftReplica(config, seed, concerns));
     }
 }

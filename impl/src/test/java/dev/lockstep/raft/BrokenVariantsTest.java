@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.base.Bytes;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ReplicaConfig;
@@ -67,7 +68,7 @@ class BrokenVariantsTest {
 
     @Test
     void theRealFollowerRefersReadsTheLocalReadFollowerAnswersStale() {
-        assertEquals(new Result.NotLeader(Optional.of(n(1))), readAtPartitionedFollower(RaftConcerns.DEFAULT));
+        assertEquals(new Result.Redirect(Optional.of(n(1))), readAtPartitionedFollower(RaftConcerns.DEFAULT));
         assertEquals(new Result.Value(Optional.of(Bytes.utf8("1"))),
                 readAtPartitionedFollower(BrokenRaftVariants.LOCAL_READ_FOLLOWER), "a stale value: x is 2");
     }
@@ -92,7 +93,7 @@ class BrokenVariantsTest {
         List<Protocol> all = BrokenRaftVariants.all();
         Set<String> names = all.stream().map(Protocol::name).collect(Collectors.toSet());
         assertEquals(3, names.size());
-        ReplicaConfig cfg = ReplicaConfig.defaults(n(1), List.of(n(1), n(2), n(3)));
+        ReplicaConfig cfg = LeaderTuning.SCRIPTED.config(n(1), List.of(n(1), n(2), n(3)), false);
         for (Protocol p : all) {
             assertTrue(p.name().startsWith("raft-"));
             assertEquals(RaftProtocol.SPEC_DIR, p.specDir());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.common.Role;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -42,11 +43,11 @@ class ElectionTest {
     @Test
     void electionTimeoutIsRandomizedWithinTheConfiguredBounds() {
         for (long seed = 1; seed <= 30; seed++) {
-            ReplicaConfig cfg = new ReplicaConfig(n(1), List.of(n(1), n(2), n(3)), 10, 20, 2, 8, 2, 0, false);
+            ReplicaConfig cfg = new LeaderTuning(10, 20, 2, 8, 2, 0).config(n(1), List.of(n(1), n(2), n(3)), false);
             RaftReplica r = new RaftReplica(cfg, seed);
             int ticks = 0;
             while (r.view().role() == Role.FOLLOWER) {
-                r.step(Event.Tick.INSTANCE);
+                r.step(new Event.Tick(0));
                 ticks++;
             }
             assertTrue(ticks >= 10 && ticks <= 20, "seed " + seed + " timed out after " + ticks + " ticks");

@@ -32,7 +32,7 @@ class Figure8Test {
         for (NodeId id : c.live.keySet()) {
             assertEquals(c.node(5).state().log.lastIndex(), c.live.get(id).state().log.lastIndex());
             for (Effect.Apply a : c.applied.get(id)) {
-                assertTrue(a.index() != 2 || a.id() == null, id + " applied the overwritten entry A at index 2");
+                assertTrue(a.slot() != 2 || a.id() == null, id + " applied the overwritten entry A at index 2");
             }
         }
         assertEquals(Optional.empty(), c.firstViolation);

@@ -73,7 +73,7 @@ class PreVoteTest {
         RaftCluster c = new RaftCluster(3, cfg -> cfg);
         RaftReplica r = c.node(1);
         for (int k = 0; k < 20 && r.view().role() != Role.PRE_CANDIDATE; k++) {
-            r.step(Event.Tick.INSTANCE);
+            r.step(new Event.Tick(0));
         }
         assertEquals(Role.PRE_CANDIDATE, r.view().role());
         r.step(new Event.Receive(n(2), new RequestPreVoteResponse(5, false)));

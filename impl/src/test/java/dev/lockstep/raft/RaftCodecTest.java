@@ -58,7 +58,7 @@ class RaftCodecTest {
     }
 
     static List<Message> everyMessage() {
-        Bytes snapshot = Bytes.wrap(new KvStateMachine().snapshot());
+        Bytes snapshot = Bytes.wrap(new KvStateMachine().snapshotAtSlot(0));
         return List.of(
                 new RequestPreVoteRequest(8, 100, 7),
                 new RequestPreVoteResponse(8, true),

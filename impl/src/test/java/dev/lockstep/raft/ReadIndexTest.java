@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.base.Bytes;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.ReplicaConfig;
@@ -99,7 +100,7 @@ class ReadIndexTest {
         assertEquals(value("2"), c.replyTo(read(2)));
         c.dropRule = e -> false;
         c.tickAll(5);
-        assertEquals(new Result.NotLeader(Optional.empty()), c.replyTo(read(1)));
+        assertEquals(Result.Redirect.UNKNOWN_TARGET, c.replyTo(read(1)));
         assertEquals(Optional.empty(), c.firstViolation);
     }
 
@@ -109,7 +110,7 @@ class ReadIndexTest {
         c.elect(n(1));
         c.settle(n(1));
         c.submit(n(2), read(1), GET_X);
-        assertEquals(new Result.NotLeader(Optional.of(n(1))), c.replyTo(read(1)));
+        assertEquals(new Result.Redirect(Optional.of(n(1))), c.replyTo(read(1)));
     }
 
     @Test
@@ -131,7 +132,7 @@ class ReadIndexTest {
      */
     @Test
     void aStaleHeartbeatIsAnsweredWithTheCurrentTermAndNoReadId() {
-        RaftReplica follower = new RaftReplica(ReplicaConfig.defaults(n(2), List.of(n(1), n(2), n(3))), 1);
+        RaftReplica follower = new RaftReplica(LeaderTuning.SCRIPTED.config(n(2), List.of(n(1), n(2), n(3)), false), 1);
         follower.step(new Event.Receive(n(3), new RequestVoteRequest(5, 0, 0)));
         List<Effect> effects = follower.step(new Event.Receive(n(1), new HeartbeatRequest(4, 0, 6))).effects();
         List<HeartbeatResponse> replies = effects.stream()

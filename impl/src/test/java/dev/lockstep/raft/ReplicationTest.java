@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.base.Bytes;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
@@ -40,7 +41,7 @@ class ReplicationTest {
             List<dev.lockstep.core.Effect.Apply> applied = c.applied.get(n(k));
             assertEquals(2, applied.size(), "no-op and the write applied on n" + k);
             assertEquals(req(1), applied.get(1).id());
-            assertEquals(2, applied.get(1).index());
+            assertEquals(2, applied.get(1).slot());
         }
         assertEquals(Optional.empty(), c.firstViolation);
     }
@@ -149,8 +150,7 @@ class ReplicationTest {
     }
 
     static ReplicaConfig tune(ReplicaConfig cfg, int maxBatch, int maxInflight) {
-        return new ReplicaConfig(cfg.self(), cfg.members(), cfg.electionTicksMin(), cfg.electionTicksMax(),
-                cfg.heartbeatTicks(), maxBatch, maxInflight, cfg.snapshotEvery(), cfg.tracing());
+        return cfg.withParameters(LeaderTuning.of(cfg.parameters()).withBatch(maxBatch, maxInflight).parameters());
     }
 
     @Test

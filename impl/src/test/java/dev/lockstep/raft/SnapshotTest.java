@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.kv.Result;
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotTest {
 
     static ReplicaConfig snapshotEvery(ReplicaConfig cfg, int every) {
-        return new ReplicaConfig(cfg.self(), cfg.members(), cfg.electionTicksMin(), cfg.electionTicksMax(),
-                cfg.heartbeatTicks(), cfg.maxBatchEntries(), cfg.maxInflight(), every, cfg.tracing());
+        return cfg.withParameters(LeaderTuning.of(cfg.parameters()).withSnapshotEvery(every).parameters());
     }
 
     @Test
@@ -79,7 +79,7 @@ class SnapshotTest {
         RaftReplica f = c.node(2);
         long logBefore = f.view().logLen();
         assertEquals(1, f.view().commitIndex());
-        var data = dev.lockstep.base.Bytes.wrap(c.node(1).state().machine.snapshot());
+        var data = dev.lockstep.base.Bytes.wrap(c.node(1).state().machine.snapshotAtSlot(c.node(1).state().lastApplied));
         var reply = ElectionTest.sendOf(f.step(new dev.lockstep.core.Event.Receive(n(1),
                 new RaftMessage.InstallSnapshotRequest(1, 2, 1, 1, data))));
         assertEquals(new RaftMessage.AppendEntriesResponse(1, true, 2, 0, 0), reply.message());

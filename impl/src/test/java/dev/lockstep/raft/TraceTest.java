@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.ReplicaConfig;
@@ -116,10 +117,10 @@ class TraceTest {
 
     @Test
     void noTraceEffectsWhenTracingIsOff() {
-        ReplicaConfig cfg = new ReplicaConfig(n(1), List.of(n(1)), 10, 20, 2, 8, 2, 0, false);
+        ReplicaConfig cfg = new LeaderTuning(10, 20, 2, 8, 2, 0).config(n(1), List.of(n(1)), false);
         RaftReplica r = new RaftReplica(cfg, 3);
         for (int k = 0; k < 50; k++) {
-            Step s = r.step(Event.Tick.INSTANCE);
+            Step s = r.step(new Event.Tick(0));
             assertTrue(s.effects().stream().noneMatch(e -> e instanceof Effect.Trace));
         }
         assertEquals(dev.lockstep.common.Role.LEADER, r.view().role());

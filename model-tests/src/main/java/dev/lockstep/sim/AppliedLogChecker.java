@@ -30,14 +30,14 @@ final class AppliedLogChecker {
             lastIncarnation[node] = incarnation;
             lastIndex[node] = 0;
         }
-        if (a.index() <= lastIndex[node]) {
-            return nodeName + " applied index " + a.index() + " after index " + lastIndex[node];
+        if (a.slot() <= lastIndex[node]) {
+            return nodeName + " applied index " + a.slot() + " after index " + lastIndex[node];
         }
-        lastIndex[node] = a.index();
-        if (a.index() > Integer.MAX_VALUE - 1) {
-            return nodeName + " applied an index beyond the checker's range: " + a.index();
+        lastIndex[node] = a.slot();
+        if (a.slot() > Integer.MAX_VALUE - 1) {
+            return nodeName + " applied an index beyond the checker's range: " + a.slot();
         }
-        int i = (int) a.index() - 1;
+        int i = (int) a.slot() - 1;
         while (firstApplied.size() <= i) {
             firstApplied.add(null);
             firstNode.add(null);
@@ -50,7 +50,7 @@ final class AppliedLogChecker {
         }
         if (!Objects.equals(first.id(), a.id()) || !Objects.equals(first.command(), a.command())
                 || !Objects.equals(first.result(), a.result())) {
-            return "applied logs disagree at index " + a.index() + ": " + firstNode.get(i) + " applied "
+            return "applied logs disagree at index " + a.slot() + ": " + firstNode.get(i) + " applied "
                     + describe(first) + " but " + nodeName + " applied " + describe(a);
         }
         return null;

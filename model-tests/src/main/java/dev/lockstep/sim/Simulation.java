@@ -1,6 +1,7 @@
 package dev.lockstep.sim;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.ClusterInvariant;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -157,7 +158,7 @@ public final class Simulation implements HostOutput {
         if (deferredByPause(h, t)) {
             return;
         }
-        stepHost(h, Event.Tick.INSTANCE, null);
+        stepHost(h, new Event.Tick(0), null);
         time.after(options.tickMs(), t);
     }
 
@@ -256,9 +257,7 @@ public final class Simulation implements HostOutput {
 
     private Replica newReplica(int node) {
         Profiles.Tuning t = options.tuning();
-        ReplicaConfig config = new ReplicaConfig(members.get(node), members, t.electionTicksMin(),
-                t.electionTicksMax(), t.heartbeatTicks(), t.maxBatchEntries(), t.maxInflight(), t.snapshotEvery(),
-                tracing);
+        ReplicaConfig config = new LeaderTuning(t.electionTicksMin(), t.electionTicksMax(), t.heartbeatTicks(), t.maxBatchEntries(), t.maxInflight(), t.snapshotEvery()).config(members.get(node), members, tracing);
         return protocol.factory().create(config, replicaSeeds.nextLong());
     }
 

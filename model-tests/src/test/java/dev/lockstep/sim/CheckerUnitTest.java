@@ -58,7 +58,7 @@ class CheckerUnitTest {
     @Test
     void clusterInvariantViolationIsASafetyFailureNamingTheInvariant() {
         Protocol toy = ToyProtocol.descriptor(ToyBug.NONE);
-        ClusterInvariant smallLogs = replicas -> replicas.stream().anyMatch(r -> r.status().appliedIndex() > 5)
+        ClusterInvariant smallLogs = replicas -> replicas.stream().anyMatch(r -> r.status().counter("appliedIndex") > 5)
                 ? Optional.of(new ClusterInvariant.Violation("AtMostFiveEntries", "a replica applied a sixth entry"))
                 : Optional.empty();
         Protocol strict = new Protocol("toy-strict", toy.specDir(), toy.specModule(), toy.factory(), null, smallLogs);

@@ -2,6 +2,7 @@ package dev.lockstep.trace;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -52,7 +53,7 @@ final class ScriptedRaft {
     }
 
     private Replica fresh(NodeId id) {
-        ReplicaConfig config = new ReplicaConfig(id, ids, 10, 20, 2, 8, 4, 0, true);
+        ReplicaConfig config = new LeaderTuning(10, 20, 2, 8, 4, 0).config(id, ids, true);
         return raft.factory().create(config, 7919L * ++instances + id.value());
     }
 
@@ -73,7 +74,7 @@ final class ScriptedRaft {
     ScriptedRaft tickUntil(int node, String action) {
         for (int k = 0; k < 1000; k++) {
             int before = lines.size();
-            step(n(node), Event.Tick.INSTANCE);
+            step(n(node), new Event.Tick(0));
             for (int i = before; i < lines.size(); i++) {
                 if (lines.get(i).action().equals(action)) {
                     return this;

@@ -70,7 +70,7 @@ final class ToyReplica implements Replica {
 
     private Step clientRequest(RequestId id, Command command) {
         if (!leads()) {
-            return new Step(List.of(new Effect.Reply(id, new Result.NotLeader(Optional.of(leader)))));
+            return new Step(List.of(new Effect.Reply(id, new Result.Redirect(Optional.of(leader)))));
         }
         if (command.isReadOnly()) {
             return new Step(List.of(new Effect.Reply(id, machine.read(command))));

@@ -71,8 +71,8 @@ public final class ServerMetrics implements CommandObserver, CommitMetrics {
                     }
                 }).register(registry);
         gauge("lockstep_term", "Current term (ballot)", () -> view.get().status().term());
-        gauge("lockstep_commit_index", "Highest log index known committed", () -> view.get().status().commitIndex());
-        gauge("lockstep_applied_index", "Highest log index applied", () -> view.get().status().appliedIndex());
+        gauge("lockstep_commit_index", "Highest log index known committed", () -> view.get().status().counter("commitIndex"));
+        gauge("lockstep_applied_index", "Highest log index applied", () -> view.get().status().counter("appliedIndex"));
         gauge("lockstep_log_length", "Highest log index held", () -> view.get().status().logLength());
         gauge("lockstep_is_leader", "1 if this replica leads", () -> isLeader(view.get().status()));
         gauge("lockstep_peers_connected", "Peers our connection to is established",

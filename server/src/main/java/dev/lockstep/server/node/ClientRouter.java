@@ -138,7 +138,7 @@ public final class ClientRouter implements RequestRouter {
         private void onAnswer(Result result) {
             if (result instanceof Result.NotLeader nl) {
                 Optional<NodeId> hint = nl.leaderHint().filter(h -> !h.equals(self));
-                if (hint.isPresent() && runtime.status().role() != Role.LEADER) {
+                if (hint.isPresent() && !runtime.status().leading()) {
                     forward(hint.get());
                 } else {
                     lastProblem = "no leader elected yet";
@@ -173,7 +173,7 @@ public final class ClientRouter implements RequestRouter {
 
         private Result giveUp() {
             return maybeApplied ? new Result.Unknown(lastProblem + "; no definite answer within "
-                    + timeouts.requestMs() + " ms") : new Result.NotLeader(Optional.empty());
+                    + timeouts.requestMs() + " ms") : Result.Redirect.UNKNOWN_TARGET;
         }
 
         private void finish(Result result) {

@@ -1,6 +1,7 @@
 package dev.lockstep.server.node;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.Message;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.Replica;
@@ -110,9 +111,7 @@ public final class Node implements AdminView, AutoCloseable {
 
     private Replica createReplica() {
         ServerConfig.Tuning t = config.tuning();
-        ReplicaConfig rc = new ReplicaConfig(config.self(), config.memberIds(), t.electionTicksMin(),
-                t.electionTicksMax(), t.heartbeatTicks(), t.maxBatchEntries(), t.maxInflight(), t.snapshotEvery(),
-                config.traceOut().isPresent());
+        ReplicaConfig rc = new LeaderTuning(t.electionTicksMin(), t.electionTicksMax(), t.heartbeatTicks(), t.maxBatchEntries(), t.maxInflight(), t.snapshotEvery()).config(config.self(), config.memberIds(), config.traceOut().isPresent());
         long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
         LOG.info("replica {} of {} ({}), seed {}, tick {} ms, fsync {}", config.self(), config.memberIds(),
                 config.protocol(), seed, config.tickMs(), config.fsync());

@@ -38,7 +38,7 @@ final class ControlCommands {
         pair(kv, "proto", new RespReply.Int(protocol));
         pair(kv, "id", new RespReply.Int(connectionId));
         pair(kv, "mode", RespReply.bulk("standalone"));
-        pair(kv, "role", RespReply.bulk(view.status().role() == Role.LEADER ? "master" : "replica"));
+        pair(kv, "role", RespReply.bulk(view.status().leading() ? "master" : "replica"));
         pair(kv, "modules", new RespReply.Arr(List.of()));
         return new RespReply.MapReply(kv);
     }

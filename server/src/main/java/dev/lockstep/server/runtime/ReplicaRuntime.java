@@ -140,7 +140,7 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
     }
 
     private void tick() {
-        step(Event.Tick.INSTANCE);
+        step(new Event.Tick(0));
         if (++ticks % flushTraceEvery == 0) {
             trace.flush();
         }

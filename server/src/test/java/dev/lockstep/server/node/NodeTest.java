@@ -66,7 +66,7 @@ class NodeTest {
     }
 
     private static Node awaitLeader(Node node) throws InterruptedException {
-        TestClusters.await("a leader", 10_000, () -> node.status().role() == Role.LEADER);
+        TestClusters.await("a leader", 10_000, () -> node.status().leading());
         return node;
     }
 

@@ -55,7 +55,7 @@ class FrameCodecTest {
         assertEquals(noop, roundTrip(noop));
         for (Result r : List.of(Result.Ok.INSTANCE, new Result.Value(Optional.empty()), new Result.Int(3),
                 new Result.Multi(List.of(Result.NotApplied.INSTANCE, new Result.Error("x"))),
-                new Result.NotLeader(Optional.of(NodeId.of(2))), new Result.Unknown("why"))) {
+                new Result.Redirect(Optional.of(NodeId.of(2))), new Result.Unknown("why"))) {
             assertEquals(new Frame.ForwardResponse(7, r), roundTrip(new Frame.ForwardResponse(7, r)));
         }
         byte[] payload = {1, 2, 3, 0, -1};
