@@ -18,26 +18,13 @@
 (* cheap ones in every state, the costly ones as action properties on the  *)
 (* steps that can change them, exactly as strongly (see below).           *)
 (***************************************************************************)
-EXTENDS MultiPaxos, NDJson, TraceProgress
-
-CONSTANTS
-    TraceFile,   \* absolute path of the NDJSON trace
-    RelaxLine    \* 0; or a line whose "state"/"sent" checks are skipped, to
-                 \* learn what the spec itself does there (rejection reports)
-
-VARIABLES
-    l,           \* the next trace line to match
-    specSent     \* the bag of messages the last matched action sent
+EXTENDS MultiPaxos, TraceCommon
 
 traceVars == <<vars, l, specSent>>
 
-Trace == NDJsonRead(TraceFile)
-
 \* MultiPaxos's constants that a trace does not fix (bound in the .cfg):
-\* client request ids are "<client>:<seq>" strings; MaxBatch is a tuning
-\* knob of the core, so any logged count is allowed.
-TraceRequestIds == STRING \ {""}
-TraceMaxBatch == 2147483647
+\* any request id; MaxBatch is a tuning knob of the core.
+TraceMaxBatch == TraceUnbounded
 
 -----------------------------------------------------------------------------
 (* Messages.  A logged message has the contract's fields; the spec's       *)
@@ -55,10 +42,6 @@ InFlight(lm) ==
     IF lm.type = "InstallSnapshotRequest"
     THEN {m \in DOMAIN messages : Logged(m) = lm}
     ELSE {lm} \cap DOMAIN messages
-
-Range(s) == {s[k] : k \in DOMAIN s}
-
-SeqToBag(s) == [x \in Range(s) |-> Cardinality({k \in DOMAIN s : s[k] = x})]
 
 -----------------------------------------------------------------------------
 (* Lines to actions.                                                       *)
@@ -129,11 +112,6 @@ StateAgrees(ln) ==
                                  promises', recovered'),
                     ln.state[f])
 
-SentAgrees(ln) == BagOfAll(Logged, specSent') = SeqToBag(ln.sent)
-
-LineChecked(ln) ==
-    /\ "state" \in DOMAIN ln => StateAgrees(ln)
-    /\ "sent" \in DOMAIN ln => SentAgrees(ln)
 
 -----------------------------------------------------------------------------
 
@@ -147,7 +125,7 @@ TraceNext ==
     /\ LET ln == Trace[l] IN
           /\ LineStep(ln)
           /\ specSent' = messages' (-) messages
-          /\ IF l = RelaxLine THEN TRUE ELSE LineChecked(ln)
+          /\ Checked(ln, LineChecked(ln, StateAgrees(ln), SentMatches(Logged, ln)))
     /\ l' = l + 1
 
 -----------------------------------------------------------------------------
@@ -185,15 +163,11 @@ CommittedPrefixesAgreeOnChange ==
           s <= commitIndex'[j] => CommittedAgreeAt(i, j, s)']_traceVars
 
 -----------------------------------------------------------------------------
-(* What the validator learns about the explored states (TraceProgress).    *)
-(* Every state reports its cursor l.  Only a diagnostic run (RelaxLine > 0, *)
-(* after a rejection at RelaxLine) also reports, for the states at lines   *)
-(* RelaxLine and RelaxLine + 1: before = the spec's values of the fields   *)
-(* that line l logs, now (before line l); after = those of line l - 1 (the *)
-(* post-state it produced); sent = what line l - 1 sent in the spec;       *)
-(* msgInFlight = whether line l's received message is in flight.          *)
-
-NoFields == [f \in {} |-> 0]
+(* The diagnostic view of a rejection run (TraceCommon's ProgressViewOf):  *)
+(* before = the spec's values of the fields that line l logs, now (before  *)
+(* line l); after = those of line l - 1 (the post-state it produced); sent *)
+(* = what line l - 1 sent in the spec; msgInFlight = whether line l's      *)
+(* received message is in flight.                                          *)
 
 FieldsNow(k) ==
     IF k \in 1..Len(Trace) /\ "state" \in DOMAIN Trace[k]
@@ -208,17 +182,6 @@ DiagnosticView ==
      msgInFlight |-> IF l <= Len(Trace) /\ "msg" \in DOMAIN Trace[l]
                      THEN InFlight(Trace[l].msg) # {} ELSE TRUE]
 
-ProgressView ==
-    IF RelaxLine > 0 /\ l \in {RelaxLine, RelaxLine + 1}
-    THEN DiagnosticView ELSE NoFields
-
-\* Stop as soon as the whole trace is matched; in a diagnostic run, as soon
-\* as every state after the relaxed line has been generated (breadth-first:
-\* the first state two lines further is generated after all of them).
-TraceConstraint ==
-    /\ TraceProgress(l, ProgressView)
-    /\ \/ l > Len(Trace)
-       \/ RelaxLine > 0 /\ l > RelaxLine + 1
-       => TLCSet("exit", TRUE)
+TraceConstraint == TraceConstraintOf(ProgressViewOf(DiagnosticView))
 
 =============================================================================

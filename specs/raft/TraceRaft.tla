@@ -18,29 +18,18 @@
 (* (TraceRaft.cfg; the costly ones exactly as strongly but incrementally, *)
 (* on what each step wrote: the <Name>OnChange properties below).          *)
 (***************************************************************************)
-EXTENDS Raft, NDJson, TraceProgress
-
-CONSTANTS
-    TraceFile,   \* absolute path of the NDJSON trace
-    RelaxLine    \* 0; or a line whose "state"/"sent" checks are skipped, to
-                 \* learn what the spec itself does there (rejection reports)
+EXTENDS Raft, TraceCommon
 
 VARIABLES
-    l,              \* the next trace line to match
-    specSent,       \* the bag of messages the last matched action sent
     firstCommitted  \* ghost: id |-> its first index in the committed history
                     \* (read only by SessionExactlyOnceOnChange)
 
 traceVars == <<vars, l, specSent, firstCommitted>>
 
-Trace == NDJsonRead(TraceFile)
-
 \* Raft's constants that a trace does not fix (bound in TraceRaft.cfg).  A
-\* trace logs Nil as "" and client request ids as "<client>:<seq>" strings;
-\* MaxBatch is a tuning knob of the core, so any logged count is allowed.
+\* trace logs Nil as ""; request ids and batch sizes are TraceCommon's.
 TraceNil == ""
-TraceRequestIds == STRING \ {""}
-TraceMaxBatch == 2147483647
+TraceMaxBatch == TraceUnbounded
 
 -----------------------------------------------------------------------------
 (* Messages.  A logged message has the contract's fields; the spec's       *)
@@ -57,10 +46,6 @@ InFlight(lm) ==
     IF lm.type = "InstallSnapshotRequest"
     THEN {m \in DOMAIN messages : Logged(m) = lm}
     ELSE {lm} \cap DOMAIN messages
-
-Range(s) == {s[k] : k \in DOMAIN s}
-
-SeqToBag(s) == [x \in Range(s) |-> Cardinality({k \in DOMAIN s : s[k] = x})]
 
 -----------------------------------------------------------------------------
 (* Lines to actions.                                                       *)
@@ -137,11 +122,6 @@ StateAgrees(ln) ==
                                  matchIndex', pendingReads'),
                     ln.state[f])
 
-SentAgrees(ln) == BagOfAll(Logged, specSent') = SeqToBag(ln.sent)
-
-LineChecked(ln) ==
-    /\ "state" \in DOMAIN ln => StateAgrees(ln)
-    /\ "sent" \in DOMAIN ln => SentAgrees(ln)
 
 -----------------------------------------------------------------------------
 (* The ghost firstCommitted: id |-> FirstIndexOf(CommittedHistory, id) for *)
@@ -175,7 +155,7 @@ TraceNext ==
     /\ LET ln == Trace[l] IN
           /\ LineStep(ln)
           /\ specSent' = messages' (-) messages
-          /\ IF l = RelaxLine THEN TRUE ELSE LineChecked(ln)
+          /\ Checked(ln, LineChecked(ln, StateAgrees(ln), SentMatches(Logged, ln)))
     /\ l' = l + 1
     /\ firstCommitted' = NextFirstCommitted
 
@@ -386,16 +366,11 @@ TraceView ==
       [i \in Server |-> <<Len(log[i]), LastTerm(log[i])>>]>>
 
 -----------------------------------------------------------------------------
-(* What the validator learns about the explored states (TraceProgress).    *)
-(* Every state reports its cursor l.  Only a diagnostic run (RelaxLine > 0, *)
-(* after a rejection at RelaxLine) also reports, for the states at lines   *)
-(* RelaxLine and RelaxLine + 1: before = the spec's values of the fields   *)
-(* that line l logs, now (before line l); after = those of line l - 1 (the *)
-(* post-state it produced); sent = what line l - 1 sent in the spec;       *)
-(* msgInFlight = whether line l's received message is in flight.  Building *)
-(* this view for every state would cost a third of a validation.           *)
-
-NoFields == [f \in {} |-> 0]
+(* The diagnostic view of a rejection run (TraceCommon's ProgressViewOf):  *)
+(* before = the spec's values of the fields that line l logs, now (before  *)
+(* line l); after = those of line l - 1 (the post-state it produced); sent *)
+(* = what line l - 1 sent in the spec; msgInFlight = whether line l's      *)
+(* received message is in flight.                                          *)
 
 FieldsNow(k) ==
     IF k \in 1..Len(Trace) /\ "state" \in DOMAIN Trace[k]
@@ -410,17 +385,6 @@ DiagnosticView ==
      msgInFlight |-> IF l <= Len(Trace) /\ "msg" \in DOMAIN Trace[l]
                      THEN InFlight(Trace[l].msg) # {} ELSE TRUE]
 
-ProgressView ==
-    IF RelaxLine > 0 /\ l \in {RelaxLine, RelaxLine + 1}
-    THEN DiagnosticView ELSE NoFields
-
-\* Stop as soon as the whole trace is matched; in a diagnostic run, as soon
-\* as every state after the relaxed line has been generated (breadth-first:
-\* the first state two lines further is generated after all of them).
-TraceConstraint ==
-    /\ TraceProgress(l, ProgressView)
-    /\ \/ l > Len(Trace)
-       \/ RelaxLine > 0 /\ l > RelaxLine + 1
-       => TLCSet("exit", TRUE)
+TraceConstraint == TraceConstraintOf(ProgressViewOf(DiagnosticView))
 
 =============================================================================

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The simulated clients. Each has one operation outstanding at a time and records it in the
- * history. An attempt that times out is retried at the next node, a NotLeader answer at the hinted
- * leader, an Unknown answer at the same node, always with the SAME RequestId (sessions make that
+ * history. An attempt that times out is retried at the next node, a Redirect at the node it names
+ * (the next node if it names none), an Unknown answer at the same node, always with the SAME RequestId (sessions make that
  * safe). During the faults phase a client gives up after {@code giveUpMs}: the outcome stays
  * unknown. After healing it never gives up, so liveness can be judged. With
  * {@code endSessionEvery} a client also ends its session now and then ({@code EndSession}, sent
@@ -133,8 +133,8 @@ final class ClientDriver {
             finish(c);
             return;
         }
-        if (r instanceof Result.NotLeader nl) {
-            c.target = nl.leaderHint().map(id -> id.value() - 1).filter(n -> n < nodes)
+        if (r instanceof Result.Redirect redirect) {
+            c.target = redirect.target().map(id -> id.value() - 1).filter(n -> n < nodes)
                     .orElse((c.target + 1) % nodes);
         }
         c.attempt++;

@@ -9,5 +9,7 @@ public enum FailureKind {
     /** The client history has no linearization. */
     LINEARIZABILITY,
     /** Trace lines disagree with the effects they describe (sent/received messages). */
-    TRACE
+    TRACE,
+    /** A write was acknowledged while on fewer disks than the protocol promises. */
+    DURABILITY
 }

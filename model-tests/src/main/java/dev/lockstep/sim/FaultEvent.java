@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 public sealed interface FaultEvent {
     /**
      * A node number meaning "the node that leads when the fault starts" (the LEADER with the
-     * highest term, else n1); written {@code leader} in the text form.
+     * highest term, else n1; for a protocol without a leader, a node the run's seed picks);
+     * written {@code leader} in the text form.
      */
     int LEADER = 0;
 
@@ -55,8 +56,19 @@ public sealed interface FaultEvent {
     /** The node is down for {@code duration} ms, then restarts from its durable records. */
     record Crash(long at, long duration, int node) implements FaultEvent {}
 
-    /** The node processes nothing for {@code duration} ms. */
+    /** The node processes nothing for {@code duration} ms (its clock runs on meanwhile). */
     record Pause(long at, long duration, int node) implements FaultEvent {}
+
+    /**
+     * The node's clock jumps {@code forwardMs} ahead at {@code at} (an NTP step, a VM migration);
+     * written {@code jump@<at>+<forwardMs>:<node>}. It is instantaneous: its duration is 0.
+     */
+    record ClockJump(long at, long forwardMs, int node) implements FaultEvent {
+        @Override
+        public long duration() {
+            return 0;
+        }
+    }
 
     /** The text form used by {@code --schedule}: {@code part@100+300:n1,n2}. */
     default String format() {
@@ -72,6 +84,8 @@ public sealed interface FaultEvent {
         } else if (this instanceof Crash c) {
             head = "crash";
             nodes = nodeName(c.node());
+        } else if (this instanceof ClockJump j) {
+            return "jump@" + at() + "+" + j.forwardMs() + ":" + nodeName(j.node());
         } else {
             head = "pause";
             nodes = nodeName(((Pause) this).node());

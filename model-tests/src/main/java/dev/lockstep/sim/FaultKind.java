@@ -19,7 +19,13 @@ public enum FaultKind {
     /** A node freezes (a GC pause, SIGSTOP) and resumes with its state intact. */
     PAUSE,
     /** Links are not FIFO and some messages are delayed far beyond the usual range. */
-    REORDER;
+    REORDER,
+    /**
+     * Node clocks drift apart (each runs up to {@link Profiles.Clocks#MAX_DRIFT_PPM} ppm fast or
+     * slow) and jump forward ({@link FaultEvent.ClockJump}). Only protocols that read time can
+     * notice; for the others a run is the same with or without it.
+     */
+    CLOCK;
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);

@@ -60,17 +60,26 @@ public record FaultSchedule(List<FaultEvent> events) {
                 case "cut" -> new FaultEvent.Partition(at, duration, nodes, FaultEvent.Mode.CUT);
                 case "crash" -> new FaultEvent.Crash(at, duration, single(nodes));
                 case "pause" -> new FaultEvent.Pause(at, duration, single(nodes));
+                case "jump" -> new FaultEvent.ClockJump(at, duration, named(single(nodes)));
                 default -> throw new IllegalArgumentException("unknown fault '" + kind + "'");
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("bad schedule item '" + item
-                    + "' (expected e.g. part@100+300:n1,n2 oneway@.. cut@.. crash@900+400:leader pause@..): " + e.getMessage(), e);
+                    + "' (expected e.g. part@100+300:n1,n2 oneway@.. cut@.. crash@900+400:leader pause@.. jump@500+2000:n2): " + e.getMessage(), e);
         }
+    }
+
+    /** A clock jump is part of a node's clock from the start: it names its node. */
+    private static int named(int node) {
+        if (node == FaultEvent.LEADER) {
+            throw new IllegalArgumentException("a clock jump names its node (n1, n2, ...), not the leader");
+        }
+        return node;
     }
 
     private static int single(List<Integer> nodes) {
         if (nodes.size() != 1) {
-            throw new IllegalArgumentException("crash and pause take one node");
+            throw new IllegalArgumentException("crash, pause and jump take one node");
         }
         return nodes.get(0);
     }

@@ -1,6 +1,5 @@
 package dev.lockstep.sim;
 
-import dev.lockstep.common.Role;
 import dev.lockstep.core.Prng;
 import dev.lockstep.core.ReplicaStatus;
 import java.util.ArrayList;
@@ -38,8 +37,12 @@ final class Faults {
     private boolean healed;
     private int crashes;
 
-    Faults(Simulation simulation, SimNetwork network, List<SimHost> hosts, SimTime time, Prng rng, double bounce) {
+    private final boolean hasLeader;
+
+    Faults(Simulation simulation, SimNetwork network, List<SimHost> hosts, SimTime time, Prng rng, double bounce,
+            boolean hasLeader) {
         this.simulation = simulation;
+        this.hasLeader = hasLeader;
         this.bounce = bounce;
         this.rng = rng;
         this.network = network;
@@ -50,7 +53,7 @@ final class Faults {
     void schedule(FaultSchedule schedule, long healAt) {
         this.healAt = healAt;
         for (FaultEvent f : schedule.events()) {
-            if (f.at() < healAt) {
+            if (f.at() < healAt && !(f instanceof FaultEvent.ClockJump)) {
                 time.at(f.at(), new SimEvent.FaultStart(f));
                 if (f.end() < healAt && !(f instanceof FaultEvent.Crash)) {
                     time.at(f.end(), new SimEvent.FaultEnd(f));
@@ -156,6 +159,9 @@ final class Faults {
 
     /** The fault with {@link FaultEvent#LEADER} replaced by the current leader's number. */
     private FaultEvent resolve(FaultEvent f) {
+        if (!namesLeader(f)) {
+            return f;
+        }
         int leader = currentLeader() + 1;
         if (f instanceof FaultEvent.Partition p && p.side().contains(FaultEvent.LEADER)) {
             List<Integer> side = new ArrayList<>();
@@ -174,17 +180,31 @@ final class Faults {
         return f;
     }
 
+    private static boolean namesLeader(FaultEvent f) {
+        return switch (f) {
+            case FaultEvent.Partition p -> p.side().contains(FaultEvent.LEADER);
+            case FaultEvent.Crash c -> c.node() == FaultEvent.LEADER;
+            case FaultEvent.Pause p -> p.node() == FaultEvent.LEADER;
+            case FaultEvent.ClockJump j -> false;
+        };
+    }
+
     /**
-     * Index of the live LEADER with the highest term; without one, the live node with the highest
-     * term (a candidate, likely the next leader); else 0.
+     * Index of the live leader with the highest term; without one, the live node with the highest
+     * term (a candidate, likely the next leader); else 0. Without a leader in the protocol: a node
+     * the run's generator picks.
      */
     private int currentLeader() {
+        if (!hasLeader) {
+            return rng.nextInt(hosts.size());
+        }
         int best = 0;
         long bestKey = -1;
         for (SimHost h : hosts) {
             if (h.isUp()) {
                 ReplicaStatus s = h.replica().status();
-                long key = 2 * s.term() + (s.role() == Role.LEADER ? 1 : 0);
+                long term = s.leadership().map(ReplicaStatus.Leadership::term).orElse(0L);
+                long key = 2 * term + (s.leading() ? 1 : 0);
                 if (key > bestKey) {
                     best = h.index;
                     bestKey = key;

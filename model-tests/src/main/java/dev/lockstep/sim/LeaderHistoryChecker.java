@@ -1,7 +1,6 @@
 package dev.lockstep.sim;
 
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,13 +16,14 @@ final class LeaderHistoryChecker {
 
     /** Records what a replica reports after a step; returns the violation it shows, or null. */
     String observe(ReplicaStatus status) {
-        if (status.role() != Role.LEADER) {
+        if (!status.leading()) {
             return null;
         }
-        NodeId earlier = leaderOfTerm.putIfAbsent(status.term(), status.id());
+        long term = status.leadership().orElseThrow().term();
+        NodeId earlier = leaderOfTerm.putIfAbsent(term, status.id());
         if (earlier == null || earlier.equals(status.id())) {
             return null;
         }
-        return "ElectionSafety (history): " + earlier + " and " + status.id() + " both led term " + status.term();
+        return "ElectionSafety (history): " + earlier + " and " + status.id() + " both led term " + term;
     }
 }

@@ -1,26 +1,28 @@
 package dev.lockstep.sim;
 
-import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
 import dev.lockstep.lin.HistoryRecorder;
 import java.util.List;
 
 /**
  * The healed phase's liveness checks (TigerBeetle's VOPR: safety under faults, then liveness once
- * they heal). Within {@code boundMs} of healing, a leader must exist (a LEADER whose term is the
- * highest among the nodes) and every request outstanding at the heal must complete; after that,
- * while requests are outstanding, one must complete at least every {@code boundMs}.
+ * they heal). Within {@code boundMs} of healing every request outstanding at the heal must
+ * complete and, for a protocol with a leader, a leader must exist (a leading replica whose term
+ * is the highest among the nodes); after that, while requests are outstanding, one must complete
+ * at least every {@code boundMs}. A leaderless protocol is held to the answers alone.
  */
 final class LivenessChecker {
     private final long boundMs;
+    private final boolean needsLeader;
     private long healedAt = -1;
     private List<Integer> mustComplete = List.of();
     private boolean leaderSeen;
     private boolean settled;
     private long settledAt;
 
-    LivenessChecker(long boundMs) {
+    LivenessChecker(long boundMs, boolean needsLeader) {
         this.boundMs = boundMs;
+        this.needsLeader = needsLeader;
     }
 
     void healed(long now, List<Integer> outstanding) {
@@ -43,7 +45,7 @@ final class LivenessChecker {
             return null;
         }
         if (!settled) {
-            leaderSeen = leaderSeen || leaderExists(hosts);
+            leaderSeen = leaderSeen || !needsLeader || leaderExists(hosts);
             boolean done = mustComplete.stream().allMatch(history::isCompleted);
             if (leaderSeen && done) {
                 settled = true;
@@ -75,10 +77,11 @@ final class LivenessChecker {
                 continue;
             }
             ReplicaStatus s = h.replica().status();
-            if (s.term() > maxTerm) {
-                maxTerm = s.term();
-                leaderAtMax = s.role() == Role.LEADER;
-            } else if (s.term() == maxTerm && s.role() == Role.LEADER) {
+            long term = s.leadership().map(ReplicaStatus.Leadership::term).orElse(0L);
+            if (term > maxTerm) {
+                maxTerm = term;
+                leaderAtMax = s.leading();
+            } else if (term == maxTerm && s.leading()) {
                 leaderAtMax = true;
             }
         }
@@ -95,9 +98,7 @@ final class LivenessChecker {
                 sb.append(h.id).append(" down");
                 continue;
             }
-            ReplicaStatus s = h.replica().status();
-            sb.append(h.id).append(' ').append(s.role()).append(" term ").append(s.term())
-                    .append(" commit ").append(s.commitIndex()).append(" applied ").append(s.appliedIndex());
+            sb.append(h.id).append(' ').append(h.replica().status().describe());
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package dev.lockstep.sim;
 
+import java.util.List;
+
 /** The numeric options of a run, grouped by the module they drive. Times in simulated ms. */
 public final class Profiles {
     private Profiles() {}
@@ -31,10 +33,42 @@ public final class Profiles {
     public record Disk(int minLatency, int maxLatency, double bounce) {}
 
     /**
-     * The protocol-agnostic replica tuning, in ticks (see dev.lockstep.core.ReplicaConfig).
+     * Each node's clock: how far it runs fast or slow against true (simulated) time, in parts
+     * per million, and where it starts. A node's reading at true time {@code t} ms is
+     * {@code offset + t * (1 + ppm / 10^6)} plus any {@link FaultEvent.ClockJump}s so far: never
+     * backwards, and through a pause it runs on.
+     *
+     * @param ratePpm per node (0-based), within {@code +-MAX_DRIFT_PPM}
+     * @param offsetMs per node: the reading at true time 0
      */
-    public record Tuning(int electionTicksMin, int electionTicksMax, int heartbeatTicks, int maxBatchEntries,
-            int maxInflight, int snapshotEvery) {}
+    public record Clocks(List<Integer> ratePpm, List<Long> offsetMs) {
+        /** The drift bound of the CLOCK fault (a cheap crystal is within 100 ppm; twice that). */
+        public static final int MAX_DRIFT_PPM = 200;
+
+        public Clocks {
+            ratePpm = List.copyOf(ratePpm);
+            offsetMs = List.copyOf(offsetMs);
+            if (ratePpm.size() != offsetMs.size()) {
+                throw new IllegalArgumentException("one rate and one offset per node");
+            }
+            for (int ppm : ratePpm) {
+                if (Math.abs(ppm) > MAX_DRIFT_PPM) {
+                    throw new IllegalArgumentException("clock drift " + ppm + " ppm beyond +-" + MAX_DRIFT_PPM);
+                }
+            }
+        }
+
+        /** Every clock at true rate; offsets still differ (monotonic clocks start anywhere). */
+        public Clocks withoutDrift() {
+            return new Clocks(java.util.Collections.nCopies(ratePpm.size(), 0), offsetMs);
+        }
+
+        public String describe() {
+            return ratePpm.stream().allMatch(r -> r == 0) ? "true rate"
+                    : "drift " + ratePpm.stream().map(r -> (r >= 0 ? "+" : "") + r).collect(
+                            java.util.stream.Collectors.joining(",")) + "ppm";
+        }
+    }
 
     /**
      * @param clients concurrent clients, each with one request outstanding at a time

@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * The outcome of one simulated run.
  *
+ * @param checkers which checkers ran and why (from the protocol's traits)
  * @param replicaSteps events fed to replicas (ticks, messages, client requests, Persisted, Recover)
  * @param simEvents every simulated event, including those that stepped no replica
  * @param messages messages sent; {@code dropped} and {@code duplicated} of them by the network
@@ -19,6 +20,7 @@ import java.util.Optional;
 public record RunResult(
         String protocol,
         SimOptions options,
+        CheckerPlan checkers,
         long replicaSteps,
         long simEvents,
         long simMs,
@@ -38,7 +40,7 @@ public record RunResult(
 
     /** One line: seed, options digest, events, ops, verdicts. */
     public String summary() {
-        String verdict = lin.map(r -> r.verdict() + "(" + r.steps() + ")").orElse("-");
+        String verdict = lin.map(r -> r.verdict() + "(" + r.steps() + ")").orElse(checkers.linearizability() ? "-" : "n/a");
         String result = failure.map(f -> "FAIL " + f.kind()).orElse(
                 lin.isPresent() && lin.get().verdict() == Verdict.UNKNOWN ? "PASS (lin undecided)" : "PASS");
         return String.format(java.util.Locale.ROOT,

@@ -1,11 +1,19 @@
 package dev.lockstep.sim;
 
 import dev.lockstep.core.Prng;
+import dev.lockstep.core.Protocol;
+import dev.lockstep.core.Traits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Derives every option of a run from its seed. */
+/**
+ * Derives every option of a run from its seed and the protocol's traits and parameter set: the
+ * cluster size (within what the protocol allows), the protocol's parameters (its own draw), the
+ * network, disk, clocks and workload, and the fault schedule (aimed at the leader only where
+ * there is one). Clock options come from a stream of their own, so adding or removing clock
+ * faults changes no other option of a seed.
+ */
 public final class ScenarioGenerator {
     public static final int DEFAULT_OPS = 100;
     static final int TICK_MS = 10;
@@ -15,22 +23,52 @@ public final class ScenarioGenerator {
 
     private ScenarioGenerator() {}
 
-    public static SimOptions fromSeed(long seed, Set<FaultKind> faults, int ops) {
+    /** A different stream for the clocks: the same seed gives the same other options with or without them. */
+    private static final long CLOCK_STREAM = 0xC10C4D81F7L;
+    /** Clock jumps forward by up to this much. */
+    static final int MAX_JUMP_MS = 2_000;
+
+    public static SimOptions fromSeed(Protocol protocol, long seed, Set<FaultKind> faults, int ops) {
         Prng rng = new Prng(seed);
-        int nodes = rng.chance(0.6) ? 3 : 5;
+        Traits traits = protocol.traits();
+        int nodes = traits.sizes().clamp(rng.chance(0.6) ? 3 : 5);
         long phase = rng.nextIntInclusive(2_000, 8_000);
-        return new SimOptions(seed, nodes, TICK_MS, tuning(rng), network(rng, faults), disk(rng, faults),
-                workload(rng, ops, phase), faults, schedule(rng, faults, nodes, phase), false, phase, LIVENESS_MS);
+        var parameters = protocol.parameters().draw(rng);
+        Profiles.Network network = network(rng, faults);
+        Profiles.Disk disk = disk(rng, faults);
+        Profiles.Workload workload = workload(rng, ops, phase);
+        List<FaultEvent> events = schedule(rng, faults, nodes, phase, traits.hasLeader());
+        Prng clockRng = new Prng(seed ^ CLOCK_STREAM);
+        Profiles.Clocks clocks = clocks(clockRng, faults, nodes);
+        events.addAll(clockJumps(clockRng, faults, nodes, phase));
+        return new SimOptions(seed, nodes, TICK_MS, parameters, network, disk, clocks, workload, faults,
+                new FaultSchedule(events), false, phase, LIVENESS_MS);
     }
 
-    private static Profiles.Tuning tuning(Prng rng) {
-        int min = rng.nextIntInclusive(10, 16);
-        int max = min + (rng.chance(0.3) ? rng.nextIntInclusive(1, 3) : rng.nextIntInclusive(4, 15));
-        int heartbeat = rng.nextIntInclusive(1, 3);
-        int batch = new int[] {1, 2, 4, 16, 64}[rng.nextInt(5)];
-        int inflight = rng.nextIntInclusive(1, 8);
-        int snapshotEvery = rng.chance(0.3) ? 0 : rng.nextIntInclusive(3, 40);
-        return new Profiles.Tuning(min, max, heartbeat, batch, inflight, snapshotEvery);
+    /** Offsets always (clocks start anywhere); rates off true time only with CLOCK faults. */
+    private static Profiles.Clocks clocks(Prng rng, Set<FaultKind> faults, int nodes) {
+        List<Integer> rates = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        boolean drift = faults.contains(FaultKind.CLOCK);
+        for (int n = 0; n < nodes; n++) {
+            offsets.add((long) rng.nextInt(1_000_000));
+        }
+        for (int n = 0; n < nodes; n++) {
+            int max = Profiles.Clocks.MAX_DRIFT_PPM;
+            rates.add(drift ? rng.nextIntInclusive(-max, max) : 0);
+        }
+        return new Profiles.Clocks(rates, offsets);
+    }
+
+    private static List<FaultEvent> clockJumps(Prng rng, Set<FaultKind> faults, int nodes, long phase) {
+        List<FaultEvent> jumps = new ArrayList<>();
+        if (faults.contains(FaultKind.CLOCK)) {
+            for (int i = count(rng, phase, 1_000); i > 0; i--) {
+                jumps.add(new FaultEvent.ClockJump(rng.nextInt((int) phase), rng.nextIntInclusive(1, MAX_JUMP_MS),
+                        1 + rng.nextInt(nodes)));
+            }
+        }
+        return jumps;
     }
 
     private static Profiles.Network network(Prng rng, Set<FaultKind> faults) {
@@ -65,13 +103,13 @@ public final class ScenarioGenerator {
      * Swarm testing (Groce et al., ISSTA 2012): each seed picks its own density per fault kind,
      * from none or rare to a fault every few hundred ms, so some runs are calm and others storm.
      */
-    private static FaultSchedule schedule(Prng rng, Set<FaultKind> faults, int nodes, long phase) {
+    private static List<FaultEvent> schedule(Prng rng, Set<FaultKind> faults, int nodes, long phase, boolean leader) {
         List<FaultEvent> events = new ArrayList<>();
-        if (faults.contains(FaultKind.PARTITION)) {
+        if (faults.contains(FaultKind.PARTITION) && nodes > 1) {
             for (int i = count(rng, phase, 300); i > 0; i--) {
                 long at = rng.nextInt((int) phase);
                 FaultEvent.Mode mode = FaultEvent.Mode.values()[rng.nextInt(3)];
-                List<Integer> side = mode == FaultEvent.Mode.CUT ? pair(rng, nodes) : side(rng, nodes);
+                List<Integer> side = mode == FaultEvent.Mode.CUT ? pair(rng, nodes, leader) : side(rng, nodes, leader);
                 events.add(new FaultEvent.Partition(at, clamp(at, rng.nextIntInclusive(50, 2_000), phase), side, mode));
             }
         }
@@ -79,17 +117,17 @@ public final class ScenarioGenerator {
             for (int i = count(rng, phase, 150); i > 0; i--) {
                 long at = rng.nextInt((int) phase);
                 int down = rng.chance(0.5) ? rng.nextIntInclusive(5, 150) : rng.nextIntInclusive(150, 2_000);
-                events.add(new FaultEvent.Crash(at, clamp(at, down, phase), target(rng, nodes)));
+                events.add(new FaultEvent.Crash(at, clamp(at, down, phase), target(rng, nodes, leader)));
             }
         }
         if (faults.contains(FaultKind.PAUSE)) {
             for (int i = count(rng, phase, 300); i > 0; i--) {
                 long at = rng.nextInt((int) phase);
                 events.add(new FaultEvent.Pause(at, clamp(at, rng.nextIntInclusive(20, 800), phase),
-                        target(rng, nodes)));
+                        target(rng, nodes, leader)));
             }
         }
-        return new FaultSchedule(events);
+        return events;
     }
 
     /** How many faults of one kind: none (20%), or one per 2^k * minGapMs on average. */
@@ -101,21 +139,24 @@ public final class ScenarioGenerator {
         return (int) Math.max(1, phase / gap);
     }
 
-    /** Half the time the node that leads when the fault starts ({@link FaultEvent#LEADER}). */
-    private static int target(Prng rng, int nodes) {
-        return rng.chance(0.5) ? FaultEvent.LEADER : 1 + rng.nextInt(nodes);
+    /**
+     * Half the time the node that leads when the fault starts ({@link FaultEvent#LEADER}); a
+     * random node when the protocol has no leader.
+     */
+    private static int target(Prng rng, int nodes, boolean leader) {
+        return rng.chance(0.5) && leader ? FaultEvent.LEADER : 1 + rng.nextInt(nodes);
     }
 
-    /** Two distinct nodes, one of them the current leader half of the time. */
-    private static List<Integer> pair(Prng rng, int nodes) {
+    /** Two distinct nodes, one of them the current leader half of the time (if there is one). */
+    private static List<Integer> pair(Prng rng, int nodes, boolean leader) {
         int a = 1 + rng.nextInt(nodes);
         int b = 1 + (a + rng.nextInt(nodes - 1)) % nodes;
-        return rng.chance(0.5) ? List.of(FaultEvent.LEADER, b) : List.of(Math.min(a, b), Math.max(a, b));
+        return rng.chance(0.5) && leader ? List.of(FaultEvent.LEADER, b) : List.of(Math.min(a, b), Math.max(a, b));
     }
 
-    /** The current leader alone (a third of the time) or a random non-empty proper subset. */
-    private static List<Integer> side(Prng rng, int nodes) {
-        if (rng.chance(0.3)) {
+    /** The current leader alone (a third of the time, if there is one) or a random non-empty proper subset. */
+    private static List<Integer> side(Prng rng, int nodes, boolean leader) {
+        if (rng.chance(0.3) && leader) {
             return List.of(FaultEvent.LEADER);
         }
         int mask = 1 + rng.nextInt((1 << nodes) - 2);

@@ -6,13 +6,15 @@ import dev.lockstep.core.Prng;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One node's simulated stable storage. Writes ({@link Effect.Persist}) queue up; one fsync at a
  * time makes every write issued before it started durable after a random latency (group commit).
  * A crash keeps the durable records plus a seed-chosen prefix of the unsynced writes (a write is
  * atomic; later writes never survive without earlier ones). Records before the latest durable
- * checkpoint are discarded, as {@link DurableRecord#isCheckpoint()} allows.
+ * checkpoint are discarded, as {@link DurableRecord#isCheckpoint()} allows. Every record that
+ * becomes durable is also shown to an observer (the durability checker), in order.
  */
 final class SimDisk {
     private final int node;
@@ -24,9 +26,11 @@ final class SimDisk {
     private long durableSeq;
     private long syncingUpTo = -1;
     private int incarnation;
+    private final Consumer<DurableRecord> onDurable;
 
-    SimDisk(int node, Profiles.Disk profile, Prng rng, SimTime time) {
+    SimDisk(int node, Profiles.Disk profile, Prng rng, SimTime time, Consumer<DurableRecord> onDurable) {
         this.node = node;
+        this.onDurable = onDurable;
         this.profile = profile;
         this.rng = rng;
         this.time = time;
@@ -63,6 +67,7 @@ final class SimDisk {
                 durable.clear();
             }
             durable.add(r);
+            onDurable.accept(r);
         }
     }
 

@@ -35,6 +35,8 @@ final class SimHost {
     final int index;
     final NodeId id;
     final SimDisk disk;
+    /** The machine's clock: it runs on through pauses and crashes. */
+    final SimClock clock;
     private final HostOutput out;
     private final StepContract contract;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -44,11 +46,12 @@ final class SimHost {
     private long lastPersistSeq = -1;
     private long steps;
 
-    SimHost(int index, Replica replica, SimDisk disk, HostOutput out, boolean tracing) {
+    SimHost(int index, Replica replica, SimDisk disk, SimClock clock, HostOutput out, boolean tracing) {
         this.index = index;
         this.id = replica.id();
         this.replica = replica;
         this.disk = disk;
+        this.clock = clock;
         this.out = out;
         this.contract = tracing ? new StepContract(replica.id()) : null;
     }
@@ -149,15 +152,12 @@ final class SimHost {
     }
 
     private void execute(Pending pending) {
-        Effect e = pending.effect();
-        if (e instanceof Effect.Send s) {
-            out.send(index, s, pending.traceMessage());
-        } else if (e instanceof Effect.Apply a) {
-            out.apply(index, disk.incarnation(), a);
-        } else if (e instanceof Effect.Reply r) {
-            out.reply(index, r);
-        } else if (e instanceof Effect.Trace t) {
-            out.trace(t);
+        switch (pending.effect()) {
+            case Effect.Send s -> out.send(index, s, pending.traceMessage());
+            case Effect.Apply a -> out.apply(index, disk.incarnation(), a);
+            case Effect.Reply r -> out.reply(index, r);
+            case Effect.Trace t -> out.trace(t);
+            case Effect.Persist p -> throw new IllegalStateException("a persist is a barrier, never executed: " + p);
         }
     }
 

@@ -33,11 +33,11 @@ public final class SimulateMain implements Callable<Integer> {
     int ops;
 
     @Option(names = "--faults", defaultValue = "all",
-            description = "fault kinds: all, none, or a list of loss,dup,partition,crash,pause,reorder")
+            description = "fault kinds: all, none, or a list of loss,dup,partition,crash,pause,reorder,clock")
     String faults;
 
     @Option(names = "--schedule", description = "explicit fault schedule replacing the seed's, e.g. "
-            + "\"part@100+300:n1,n2 crash@900+400:leader pause@1200+80:n3\"")
+            + "\"part@100+300:n1,n2 crash@900+400:leader pause@1200+80:n3 jump@1500+2000:n2\"")
     String schedule;
 
     @Option(names = "--end-sessions", defaultValue = "0", description = "clients end their session and open a "
@@ -90,7 +90,12 @@ public final class SimulateMain implements Callable<Integer> {
         }
         int failed = 0;
         for (int i = 0; i < runs; i++) {
-            SimOptions options = options(ScenarioGenerator.runSeed(base, i), kinds);
+            SimOptions options = options(protocol, ScenarioGenerator.runSeed(base, i), kinds);
+            if (i == 0) {
+                out.println(protocol.name() + ": " + traitsLine(protocol));
+                out.println("checkers:");
+                Simulation.plan(protocol, options).lines().forEach(line -> out.println("  " + line));
+            }
             if (verbose || runs == 1) {
                 out.println("options: " + options.describe());
             }
@@ -113,8 +118,14 @@ public final class SimulateMain implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private SimOptions options(long runSeed, Set<FaultKind> kinds) {
-        SimOptions options = ScenarioGenerator.fromSeed(runSeed, kinds, ops);
+    private static String traitsLine(Protocol p) {
+        var t = p.traits();
+        return "guarantee " + t.guarantee().text() + ", execution order " + t.order().text() + ", "
+                + (t.hasLeader() ? "a leader" : "no leader") + ", " + t.sizes().text() + " replicas";
+    }
+
+    private SimOptions options(Protocol protocol, long runSeed, Set<FaultKind> kinds) {
+        SimOptions options = ScenarioGenerator.fromSeed(protocol, runSeed, kinds, ops);
         if (endSessions > 0) {
             options = options.withEndSessionEvery(endSessions);
         }

@@ -1,8 +1,8 @@
 package dev.lockstep.sim;
 
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.ClusterInvariant;
+import dev.lockstep.core.DurabilityPromise.DurableWrites;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Prng;
@@ -19,12 +19,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One deterministic run of a protocol cluster: simulated time, network, disks and clients, with
- * the checkers after every replica step (SAFETY, TRACE), in the healed phase (LIVENESS) and at the
- * end (LINEARIZABILITY). Protocol-generic: everything protocol-specific comes from
- * {@link Protocol}.
+ * One deterministic run of a protocol cluster: simulated time, network, disks, clocks and
+ * clients, with the checkers after every replica step (SAFETY, TRACE), at every acknowledgement
+ * (DURABILITY), in the healed phase (LIVENESS) and at the end (LINEARIZABILITY). Which checkers
+ * run comes from the protocol's traits ({@link CheckerPlan}). Protocol-generic: everything
+ * protocol-specific comes from {@link Protocol}.
  */
 public final class Simulation implements HostOutput {
+    /** A disk nobody watches (no durability promise to check). */
+    private static final DurableWrites NOT_OBSERVED = new DurableWrites() {
+        @Override
+        public void durable(dev.lockstep.core.DurableRecord record) {}
+
+        @Override
+        public boolean holds(dev.lockstep.kv.RequestId id) {
+            return false;
+        }
+    };
+
     /** Runs that neither finish nor fail within this many events are stopped (LIVENESS). */
     static final long MAX_EVENTS = 20_000_000;
 
@@ -52,7 +64,10 @@ public final class Simulation implements HostOutput {
     private final List<NodeId> members = new ArrayList<>();
     private final HistoryRecorder history = new HistoryRecorder();
     private final ClientDriver clients;
+    private final CheckerPlan plan;
     private final AppliedLogChecker applied;
+    private final KeyOrderChecker keyOrder = new KeyOrderChecker();
+    private final DurabilityChecker durability;
     private final LivenessChecker liveness;
     private final LeaderHistoryChecker leaders = new LeaderHistoryChecker();
     private final ClusterInvariant invariant;
@@ -74,23 +89,44 @@ public final class Simulation implements HostOutput {
         this.network = new SimNetwork(options.clusterSize(), options.network(), root.fork(), time, trace);
         this.clients = new ClientDriver(options.workload(), options.clusterSize(), options.network().loss(),
                 root.fork(), time, history);
+        this.plan = CheckerPlan.of(protocol, options);
         this.applied = new AppliedLogChecker(options.clusterSize());
-        this.liveness = new LivenessChecker(options.livenessMs());
+        this.liveness = new LivenessChecker(options.livenessMs(), plan.leaderForLiveness());
         this.invariant = protocol.invariants();
-        this.faults = new Faults(this, network, hosts, time, root.fork(), options.disk().bounce());
+        this.faults = new Faults(this, network, hosts, time, root.fork(), options.disk().bounce(),
+                protocol.traits().hasLeader());
         for (int n = 1; n <= options.clusterSize(); n++) {
             members.add(NodeId.of(n));
         }
+        List<DurableWrites> disks = new ArrayList<>();
         for (int n = 0; n < options.clusterSize(); n++) {
-            SimDisk disk = new SimDisk(n, options.disk(), root.fork(), time);
-            hosts.add(new SimHost(n, newReplica(n), disk, this, settings.tracing()));
+            DurableWrites observed = plan.durableCopies() > 0 ? protocol.durability().orElseThrow().tracker().get()
+                    : NOT_OBSERVED;
+            disks.add(observed);
+            SimDisk disk = new SimDisk(n, options.disk(), root.fork(), time, observed::durable);
+            SimClock clock = new SimClock(options.clocks().offsetMs().get(n), options.clocks().ratePpm().get(n),
+                    jumpsOf(n + 1));
+            hosts.add(new SimHost(n, newReplica(n), disk, clock, this, settings.tracing()));
         }
+        this.durability = new DurabilityChecker(plan.durableCopies(), disks);
         refreshLive();
     }
 
     /** Runs the scenario to its end and returns the verdicts. */
     public static RunResult run(Protocol protocol, SimOptions options, boolean tracing) {
         return run(protocol, options, new Settings(tracing, true, true));
+    }
+
+    /** The clock jumps of node {@code node} (1-based) in the faults phase; the heal ends them. */
+    private List<FaultEvent.ClockJump> jumpsOf(int node) {
+        return options.schedule().events().stream()
+                .filter(e -> e instanceof FaultEvent.ClockJump j && j.node() == node && j.at() < options.faultPhaseMs())
+                .map(FaultEvent.ClockJump.class::cast).toList();
+    }
+
+    /** What a run of {@code protocol} with {@code options} checks, and why. */
+    public static CheckerPlan plan(Protocol protocol, SimOptions options) {
+        return CheckerPlan.of(protocol, options);
     }
 
     public static RunResult run(Protocol protocol, SimOptions options, Settings settings) {
@@ -123,30 +159,22 @@ public final class Simulation implements HostOutput {
     }
 
     private void dispatch(SimEvent e) {
-        if (e instanceof SimEvent.Tick t) {
-            onTick(t);
-        } else if (e instanceof SimEvent.Deliver d) {
-            onDeliver(d);
-        } else if (e instanceof SimEvent.DiskSynced s) {
-            onDiskSynced(s);
-        } else if (e instanceof SimEvent.ClientArrive a) {
-            onClientArrive(a);
-        } else if (e instanceof SimEvent.ClientAnswer a) {
-            clients.onAnswer(a);
-        } else if (e instanceof SimEvent.ClientRetry r) {
-            clients.onRetry(r);
-        } else if (e instanceof SimEvent.ClientStart s) {
-            clients.onStart(s.client());
-        } else if (e instanceof SimEvent.FaultStart f) {
-            faults.start(f.fault());
-        } else if (e instanceof SimEvent.FaultEnd f) {
-            faults.end(f.fault());
-        } else if (e instanceof SimEvent.CrashNow c) {
-            faults.crashNow(c.node());
-        } else if (e instanceof SimEvent.Heal) {
-            faults.healAll();
-            clients.heal();
-            liveness.healed(time.now(), clients.outstanding());
+        switch (e) {
+            case SimEvent.Tick t -> onTick(t);
+            case SimEvent.Deliver d -> onDeliver(d);
+            case SimEvent.DiskSynced s -> onDiskSynced(s);
+            case SimEvent.ClientArrive a -> onClientArrive(a);
+            case SimEvent.ClientAnswer a -> clients.onAnswer(a);
+            case SimEvent.ClientRetry r -> clients.onRetry(r);
+            case SimEvent.ClientStart s -> clients.onStart(s.client());
+            case SimEvent.FaultStart f -> faults.start(f.fault());
+            case SimEvent.FaultEnd f -> faults.end(f.fault());
+            case SimEvent.CrashNow c -> faults.crashNow(c.node());
+            case SimEvent.Heal h -> {
+                faults.healAll();
+                clients.heal();
+                liveness.healed(time.now(), clients.outstanding());
+            }
         }
     }
 
@@ -158,7 +186,7 @@ public final class Simulation implements HostOutput {
         if (deferredByPause(h, t)) {
             return;
         }
-        stepHost(h, new Event.Tick(0), null);
+        stepHost(h, new Event.Tick(h.clock.read(time.now())), null);
         time.after(options.tickMs(), t);
     }
 
@@ -191,6 +219,9 @@ public final class Simulation implements HostOutput {
         if (!h.isUp() || deferredByPause(h, a)) {
             return;
         }
+        if (plan.durableCopies() > 0) {
+            durability.requested(a.id(), a.command());
+        }
         stepHost(h, new Event.ClientRequest(a.id(), a.command()), null);
     }
 
@@ -214,7 +245,7 @@ public final class Simulation implements HostOutput {
         if (failure != null || !invariants || !stepped.isUp()) {
             return;
         }
-        String twoLeaders = leaders.observe(stepped.replica().status());
+        String twoLeaders = plan.leaderHistory() ? leaders.observe(stepped.replica().status()) : null;
         if (twoLeaders != null) {
             fail(FailureKind.SAFETY, twoLeaders);
             return;
@@ -234,6 +265,9 @@ public final class Simulation implements HostOutput {
     }
 
     private Optional<LinReport> checkLinearizability() {
+        if (!plan.linearizability()) {
+            return Optional.empty();
+        }
         LinReport report = new LinearizabilityChecker().check(history.history());
         if (report.verdict() == Verdict.NOT_LINEARIZABLE) {
             fail(FailureKind.LINEARIZABILITY, report.describe());
@@ -256,8 +290,7 @@ public final class Simulation implements HostOutput {
     }
 
     private Replica newReplica(int node) {
-        Profiles.Tuning t = options.tuning();
-        ReplicaConfig config = new LeaderTuning(t.electionTicksMin(), t.electionTicksMax(), t.heartbeatTicks(), t.maxBatchEntries(), t.maxInflight(), t.snapshotEvery()).config(members.get(node), members, tracing);
+        ReplicaConfig config = new ReplicaConfig(members.get(node), members, options.parameters(), tracing);
         return protocol.factory().create(config, replicaSeeds.nextLong());
     }
 
@@ -289,14 +322,29 @@ public final class Simulation implements HostOutput {
 
     @Override
     public void apply(int node, int incarnation, Effect.Apply apply) {
-        String problem = applied.onApply(node, members.get(node).toString(), incarnation, apply);
+        String name = members.get(node).toString();
+        String problem = switch (plan.appliedOrder()) {
+            case TOTAL -> prefixed("StateMachineSafety (applied logs): ", applied.onApply(node, name, incarnation, apply));
+            case PARTIAL -> prefixed("StateMachineSafety (per-key order): ", keyOrder.onApply(name, incarnation, apply));
+            case NONE -> null;
+        };
         if (problem != null) {
-            fail(FailureKind.SAFETY, "StateMachineSafety (applied logs): " + problem);
+            fail(FailureKind.SAFETY, problem);
         }
+    }
+
+    private static String prefixed(String prefix, String problem) {
+        return problem == null ? null : prefix + problem;
     }
 
     @Override
     public void reply(int node, Effect.Reply reply) {
+        if (plan.durableCopies() > 0) {
+            String broken = durability.replied(members.get(node).toString(), reply);
+            if (broken != null) {
+                fail(FailureKind.DURABILITY, broken);
+            }
+        }
         clients.reply(reply);
     }
 
@@ -331,7 +379,7 @@ public final class Simulation implements HostOutput {
         for (int op = 0; op < history.size(); op++) {
             ok += history.isCompleted(op) ? 1 : 0;
         }
-        return new RunResult(protocol.name(), options, steps, time.fired(), time.now(), ok, history.size() - ok,
+        return new RunResult(protocol.name(), options, plan, steps, time.fired(), time.now(), ok, history.size() - ok,
                 network.sent(), network.dropped(), network.duplicated(), faults.crashes(), lin,
                 Optional.ofNullable(failure), trace.lines());
     }

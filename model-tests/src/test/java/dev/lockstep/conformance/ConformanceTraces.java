@@ -47,7 +47,7 @@ final class ConformanceTraces {
     /** Simulates seed {@code i} of {@code base} with every fault kind and writes its trace into {@code dir}. */
     static Run simulate(Protocol protocol, long base, int i, int ops, Path dir) throws IOException {
         long seed = ScenarioGenerator.runSeed(base, i);
-        SimOptions options = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), ops);
+        SimOptions options = ScenarioGenerator.fromSeed(protocol, seed, EnumSet.allOf(FaultKind.class), ops);
         RunResult result = Simulation.run(protocol, options, true);
         Path trace = dir.resolve(protocol.name() + "-seed-" + seed + ".ndjson");
         TraceWriter.writeAll(trace, result.trace());

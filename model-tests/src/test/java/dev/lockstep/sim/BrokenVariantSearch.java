@@ -14,7 +14,7 @@ final class BrokenVariantSearch {
         Set<FaultKind> kinds = FaultKind.parseList(faults);
         for (int i = 0; i < maxSeeds; i++) {
             long seed = ScenarioGenerator.runSeed(baseSeed, i);
-            RunResult r = Simulation.run(p, ScenarioGenerator.fromSeed(seed, kinds, ScenarioGenerator.DEFAULT_OPS), false);
+            RunResult r = Simulation.run(p, ScenarioGenerator.fromSeed(p, seed, kinds, ScenarioGenerator.DEFAULT_OPS), false);
             if (!r.passed()) {
                 System.out.println(p.name() + ": found at seed #" + (i + 1) + " of at most " + maxSeeds + ": " + r.summary());
                 System.out.println(r.failure().get().describe());

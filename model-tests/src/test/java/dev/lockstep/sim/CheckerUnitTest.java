@@ -61,8 +61,9 @@ class CheckerUnitTest {
         ClusterInvariant smallLogs = replicas -> replicas.stream().anyMatch(r -> r.status().counter("appliedIndex") > 5)
                 ? Optional.of(new ClusterInvariant.Violation("AtMostFiveEntries", "a replica applied a sixth entry"))
                 : Optional.empty();
-        Protocol strict = new Protocol("toy-strict", toy.specDir(), toy.specModule(), toy.factory(), null, smallLogs);
-        RunResult r = Simulation.run(strict, ScenarioGenerator.fromSeed(3, EnumSet.noneOf(FaultKind.class), 40), false);
+        Protocol strict = new Protocol("toy-strict", toy.specDir(), toy.specModule(), toy.traits(), toy.parameters(),
+                toy.factory(), null, smallLogs, toy.messageTraceForm(), toy.durability());
+        RunResult r = Simulation.run(strict, ScenarioGenerator.fromSeed(strict, 3, EnumSet.noneOf(FaultKind.class), 40), false);
         assertEquals(FailureKind.SAFETY, r.failure().orElseThrow().kind());
         assertTrue(r.failure().get().detail().startsWith("AtMostFiveEntries"), r.failure().get().detail());
         assertEquals("./lockstep simulate --protocol toy-strict --seed 3 --ops 40 --faults none", r.failure().get().replay());

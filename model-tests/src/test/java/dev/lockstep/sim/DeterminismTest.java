@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
     private static String run(Protocol p, long seed, boolean tracing) {
-        SimOptions o = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), 60);
+        SimOptions o = ScenarioGenerator.fromSeed(p, seed, EnumSet.allOf(FaultKind.class), 60);
         return Simulation.run(p, o, tracing).summary();
     }
 

@@ -31,7 +31,7 @@ class ProtocolSimulationTest {
         long steps = 0;
         for (int i = 0; i < RUNS; i++) {
             long seed = ScenarioGenerator.runSeed(BASE_SEED, i);
-            SimOptions o = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS);
+            SimOptions o = ScenarioGenerator.fromSeed(protocol, seed, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS);
             RunResult r = Simulation.run(protocol, o, false);
             steps += r.replicaSteps();
             System.out.println(r.summary());
@@ -58,7 +58,7 @@ class ProtocolSimulationTest {
         int runs = Math.max(1, RUNS / 3);
         for (int i = 0; i < runs; i++) {
             long seed = ScenarioGenerator.runSeed(BASE_SEED + 1, i);
-            SimOptions o = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS)
+            SimOptions o = ScenarioGenerator.fromSeed(protocol, seed, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS)
                     .withEndSessionEvery(3);
             RunResult r = Simulation.run(protocol, o, false);
             r.failure().ifPresent(f -> {

@@ -21,7 +21,7 @@ class RaftScheduleProperties {
     @Property(tries = 60, seed = "20240611")
     void raftSurvivesGeneratedSchedules(@ForAll("seeds") long seed, @ForAll("schedules") FaultSchedule schedule,
             @ForAll @IntRange(min = 5, max = 120) int ops) {
-        SimOptions options = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), ops).withSchedule(schedule);
+        SimOptions options = ScenarioGenerator.fromSeed(RAFT, seed, EnumSet.allOf(FaultKind.class), ops).withSchedule(schedule);
         RunResult r = Simulation.run(RAFT, options, false);
         assertTrue(r.passed(), () -> r.summary() + "\n" + r.failure().get().describe());
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
+    private static final dev.lockstep.core.Protocol RAFT = dev.lockstep.core.ProtocolRegistry.get("raft");
+
 
     @Test
     void textFormRoundTrips() {
@@ -49,23 +51,23 @@ class ScheduleTest {
 
     @Test
     void seedDerivesEveryOptionAndRestrictedKindsStayOff() {
-        SimOptions a = ScenarioGenerator.fromSeed(42, EnumSet.allOf(FaultKind.class), 50);
-        assertEquals(a, ScenarioGenerator.fromSeed(42, EnumSet.allOf(FaultKind.class), 50));
-        SimOptions calm = ScenarioGenerator.fromSeed(42, EnumSet.noneOf(FaultKind.class), 50);
+        SimOptions a = ScenarioGenerator.fromSeed(RAFT, 42, EnumSet.allOf(FaultKind.class), 50);
+        assertEquals(a, ScenarioGenerator.fromSeed(RAFT, 42, EnumSet.allOf(FaultKind.class), 50));
+        SimOptions calm = ScenarioGenerator.fromSeed(RAFT, 42, EnumSet.noneOf(FaultKind.class), 50);
         assertTrue(calm.schedule().events().isEmpty());
         assertEquals(0, calm.network().loss());
         assertEquals(0, calm.network().duplicate());
         assertFalse(calm.network().reorder());
-        SimOptions crashOnly = ScenarioGenerator.fromSeed(7, EnumSet.of(FaultKind.CRASH), 50);
+        SimOptions crashOnly = ScenarioGenerator.fromSeed(RAFT, 7, EnumSet.of(FaultKind.CRASH), 50);
         assertTrue(crashOnly.schedule().events().stream().allMatch(e -> e instanceof FaultEvent.Crash));
         System.out.println(a.describe());
     }
 
     @Test
     void replayCommandNamesOnlyNonDefaultOptions() {
-        SimOptions o = ScenarioGenerator.fromSeed(5, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS);
+        SimOptions o = ScenarioGenerator.fromSeed(RAFT, 5, EnumSet.allOf(FaultKind.class), ScenarioGenerator.DEFAULT_OPS);
         assertEquals("./lockstep simulate --protocol raft --seed 5", Replay.command("raft", o));
-        SimOptions custom = ScenarioGenerator.fromSeed(5, EnumSet.of(FaultKind.LOSS), 30)
+        SimOptions custom = ScenarioGenerator.fromSeed(RAFT, 5, EnumSet.of(FaultKind.LOSS), 30)
                 .withSchedule(FaultSchedule.parse("crash@10+20:n1", 5)).withEndSessionEvery(3);
         assertEquals("./lockstep simulate --protocol raft --seed 5 --ops 30 --end-sessions 3 --faults loss"
                 + " --schedule \"crash@10+20:n1\"", Replay.command("raft", custom));

@@ -42,7 +42,7 @@ class ShrinkDemo {
     @Property(tries = 200, seed = "99", shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void localReadsStayLinearizable(@ForAll("seeds") long seed, @ForAll("schedules") FaultSchedule schedule,
             @ForAll @IntRange(min = 5, max = 60) int ops) {
-        SimOptions options = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), ops).withSchedule(schedule);
+        SimOptions options = ScenarioGenerator.fromSeed(BrokenRaftVariants.localReadFollower(), seed, EnumSet.allOf(FaultKind.class), ops).withSchedule(schedule);
         RunResult r = Simulation.run(BrokenRaftVariants.localReadFollower(), options, false);
         if (!r.passed()) {
             Case c = new Case(seed, schedule, ops, r);

@@ -36,7 +36,7 @@ public final class SimBench {
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         while (System.nanoTime() < deadline) {
-            SimOptions o = ScenarioGenerator.fromSeed(ScenarioGenerator.runSeed(1, runs), EnumSet.allOf(FaultKind.class),
+            SimOptions o = ScenarioGenerator.fromSeed(protocol, ScenarioGenerator.runSeed(1, runs), EnumSet.allOf(FaultKind.class),
                     ScenarioGenerator.DEFAULT_OPS);
             RunResult r = Simulation.run(protocol, o, settings);
             steps += r.replicaSteps();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -55,7 +54,7 @@ class SimHostCrashTest {
         }
 
         public ReplicaStatus status() {
-            return new ReplicaStatus(id(), Role.FOLLOWER, 0, Optional.empty(), 0, 0, 0);
+            return new ReplicaStatus(id(), "Follower", Optional.empty(), java.util.Map.of());
         }
     }
 
@@ -93,8 +92,8 @@ class SimHostCrashTest {
     void persistIsABarrierAndGroupCommitReleasesInOrder() {
         SimTime time = new SimTime();
         Recording out = new Recording();
-        SimDisk disk = new SimDisk(0, new Profiles.Disk(5, 5, 0), new Prng(1), time);
-        SimHost host = new SimHost(0, new Scripted(), disk, out, true);
+        SimDisk disk = new SimDisk(0, new Profiles.Disk(5, 5, 0), new Prng(1), time, r -> {});
+        SimHost host = new SimHost(0, new Scripted(), disk, new SimClock(0, 0, java.util.List.of()), out, true);
         host.step(request(), null);
         host.step(request(), null);
         assertEquals(List.of(), out.lines, "nothing runs before the first write is durable");
@@ -118,9 +117,9 @@ class SimHostCrashTest {
         for (long seed = 1; seed <= 60; seed++) {
             SimTime time = new SimTime();
             Recording out = new Recording();
-            SimDisk disk = new SimDisk(0, new Profiles.Disk(5, 5, 0), new Prng(seed), time);
+            SimDisk disk = new SimDisk(0, new Profiles.Disk(5, 5, 0), new Prng(seed), time, r -> {});
             Scripted replica = new Scripted();
-            SimHost host = new SimHost(0, replica, disk, out, true);
+            SimHost host = new SimHost(0, replica, disk, new SimClock(0, 0, java.util.List.of()), out, true);
             host.step(request(), null);
             host.step(request(), null);
             host.step(request(), null);

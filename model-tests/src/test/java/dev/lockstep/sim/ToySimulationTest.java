@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ToySimulationTest {
 
     static RunResult run(Protocol p, long seed, boolean tracing) {
-        SimOptions o = ScenarioGenerator.fromSeed(seed, EnumSet.allOf(FaultKind.class), 100);
+        SimOptions o = ScenarioGenerator.fromSeed(p, seed, EnumSet.allOf(FaultKind.class), 100);
         RunResult r = Simulation.run(p, o, tracing);
         System.out.println(r.summary());
         r.failure().ifPresent(f -> System.out.println(f.describe()));

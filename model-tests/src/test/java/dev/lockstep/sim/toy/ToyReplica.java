@@ -1,7 +1,6 @@
 package dev.lockstep.sim.toy;
 
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -39,6 +38,7 @@ final class ToyReplica implements Replica {
     private final NodeId leader;
     private final ToyBug bug;
     private KvStateMachine machine = new KvStateMachine();
+    private long applied;
     private long seq;
 
     ToyReplica(ReplicaConfig config, ToyBug bug) {
@@ -75,8 +75,9 @@ final class ToyReplica implements Replica {
         if (command.isReadOnly()) {
             return new Step(List.of(new Effect.Reply(id, machine.read(command))));
         }
-        long index = machine.appliedIndex() + 1;
-        Result result = machine.apply(index, id, command);
+        long index = applied + 1;
+        Result result = machine.apply(id, command);
+        applied = index;
         List<Effect> sends = new ArrayList<>();
         List<Object> sent = new ArrayList<>();
         for (NodeId peer : config.members()) {
@@ -106,10 +107,11 @@ final class ToyReplica implements Replica {
     }
 
     private Step replicate(Replicate m) {
-        if (m.index() != machine.appliedIndex() + 1) {
+        if (m.index() != applied + 1) {
             return Step.EMPTY;
         }
-        Result result = machine.apply(m.index(), m.id(), m.command());
+        Result result = machine.apply(m.id(), m.command());
+        applied = m.index();
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.Persist(++seq, List.of(new Entry(m.index(), m.id(), m.command()))));
         addTrace(effects, "HandleReplicate", Map.of(), traceMessage(leader, config.self(), m.index(), m.id()),
@@ -120,9 +122,11 @@ final class ToyReplica implements Replica {
 
     private Step recover(List<DurableRecord> durable) {
         machine = new KvStateMachine();
+        applied = 0;
         for (DurableRecord r : durable) {
             Entry e = (Entry) r;
-            machine.apply(e.index(), e.id(), e.command());
+            machine.apply(e.id(), e.command());
+            applied = e.index();
         }
         List<Effect> effects = new ArrayList<>();
         addTrace(effects, "Restart", Map.of(), null, List.of());
@@ -143,7 +147,7 @@ final class ToyReplica implements Replica {
             f.put("params", params);
         }
         f.put("sent", sent);
-        f.put("state", Map.of("applied", machine.appliedIndex()));
+        f.put("state", Map.of("applied", applied));
         effects.add(new Effect.Trace(action, f));
     }
 
@@ -161,7 +165,8 @@ final class ToyReplica implements Replica {
     @Override
     public ReplicaStatus status() {
         boolean reportsLeader = config.self().equals(leader);
-        return new ReplicaStatus(config.self(), reportsLeader ? Role.LEADER : Role.FOLLOWER, 0,
-                Optional.of(leader), machine.appliedIndex(), machine.appliedIndex(), machine.appliedIndex());
+        return new ReplicaStatus(config.self(), reportsLeader ? "Leader" : "Follower",
+                Optional.of(new ReplicaStatus.Leadership(0, reportsLeader, Optional.of(leader))),
+                java.util.Map.of("appliedIndex", applied));
     }
 }

@@ -1,9 +1,8 @@
 package dev.lockstep.server.admin;
 
-import dev.lockstep.common.Role;
-import dev.lockstep.core.ReplicaStatus;
 import dev.lockstep.server.peer.PeerState;
 import dev.lockstep.server.resp.CommandObserver;
+import dev.lockstep.server.runtime.StatusText;
 import dev.lockstep.server.wal.CommitMetrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -15,7 +14,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -62,19 +60,20 @@ public final class ServerMetrics implements CommandObserver, CommitMetrics {
         registerGauges(view);
     }
 
+    /** The protocol's counters are named by the status the replica reports at start-up. */
     private void registerGauges(Supplier<AdminView> view) {
-        GaugeWithCallback.builder().name("lockstep_role").help("1 for the replica's current role, else 0")
-                .labelNames("role").callback(cb -> {
-                    Role role = view.get().status().role();
-                    for (Role r : Role.values()) {
-                        cb.call(r == role ? 1 : 0, r.name().toLowerCase(Locale.ROOT));
-                    }
-                }).register(registry);
-        gauge("lockstep_term", "Current term (ballot)", () -> view.get().status().term());
-        gauge("lockstep_commit_index", "Highest log index known committed", () -> view.get().status().counter("commitIndex"));
-        gauge("lockstep_applied_index", "Highest log index applied", () -> view.get().status().counter("appliedIndex"));
-        gauge("lockstep_log_length", "Highest log index held", () -> view.get().status().logLength());
-        gauge("lockstep_is_leader", "1 if this replica leads", () -> isLeader(view.get().status()));
+        java.util.List<String> counters = java.util.List.copyOf(view.get().status().counters().keySet());
+        GaugeWithCallback.builder().name("lockstep_role")
+                .help("1, labelled with the replica's current role (the protocol's name for it, lower case)")
+                .labelNames("role").callback(cb -> cb.call(1, StatusText.state(view.get().status())))
+                .register(registry);
+        GaugeWithCallback.builder().name("lockstep_term").help("Current term (ballot); only for a protocol with a leader")
+                .callback(cb -> view.get().status().leadership().ifPresent(l -> cb.call(l.term()))).register(registry);
+        gauge("lockstep_is_leader", "1 if this replica leads", () -> view.get().status().leading() ? 1 : 0);
+        for (String counter : counters) {
+            gauge("lockstep_" + StatusText.snakeCase(counter), "The protocol's counter " + counter,
+                    () -> view.get().status().counter(counter));
+        }
         gauge("lockstep_peers_connected", "Peers our connection to is established",
                 () -> view.get().peers().stream().filter(p -> p.outbound().equals("connected")).count());
         gauge("lockstep_client_connections", "Open client connections", () -> view.get().clientStats().connected());
@@ -91,10 +90,6 @@ public final class ServerMetrics implements CommandObserver, CommitMetrics {
                         cb.call(p.dropped(), p.id().toString());
                     }
                 }).register(registry);
-    }
-
-    private static double isLeader(ReplicaStatus s) {
-        return s.role() == Role.LEADER ? 1 : 0;
     }
 
     private void gauge(String name, String help, Supplier<Number> value) {

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
 import dev.lockstep.server.config.ServerConfig;
 import dev.lockstep.server.peer.PeerState;
+import dev.lockstep.server.runtime.StatusText;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 
 /**
- * {@code /status}: role, term, leader, commit and applied index, the peers and their connection
- * state, and the members' addresses (the cluster page uses them to poll every member).
+ * {@code /status}: role and state, term and leader (null without a leader), the protocol's counters
+ * (commit and applied index, ...), the peers and their connection state, and the members'
+ * addresses (the cluster page uses them to poll every member).
  */
 final class StatusJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,13 +27,11 @@ final class StatusJson {
         root.put("id", config.self().toString());
         root.put("clusterId", config.clusterId());
         root.put("protocol", config.protocol());
-        root.put("role", s.role() == Role.LEADER ? "leader" : "follower");
-        root.put("state", s.role().name().toLowerCase(Locale.ROOT));
-        root.put("term", s.term());
-        root.put("leader", s.leaderHint().map(Object::toString).orElse(null));
-        root.put("commitIndex", s.commitIndex());
-        root.put("appliedIndex", s.appliedIndex());
-        root.put("logLength", s.logLength());
+        root.put("role", StatusText.publicRole(s));
+        root.put("state", StatusText.state(s));
+        root.put("term", s.leadership().map(ReplicaStatus.Leadership::term).orElse(null));
+        root.put("leader", s.leadership().flatMap(ReplicaStatus.Leadership::leader).map(Object::toString).orElse(null));
+        s.counters().forEach(root::put);
         root.put("uptimeSeconds", view.uptimeMillis() / 1000);
         root.put("clientConnections", view.clientStats().connected());
         root.put("commandsProcessed", view.clientStats().commands());

@@ -67,8 +67,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "also write the table and the setup as Markdown")
     Path markdown;
 
-    @Option(names = "--replicas", defaultValue = "3", description = "Lockstep replicas (default: ${DEFAULT-VALUE})")
-    int replicas;
+    @Option(names = "--replicas", description = "Lockstep replicas (default: the protocol's, 3 for most; 1 for repnothing)")
+    Integer replicas;
 
     @Option(names = "--protocol", defaultValue = "raft", description = "replication protocol (default: ${DEFAULT-VALUE})")
     String protocol;
@@ -142,8 +142,11 @@ final class BenchCommand implements Callable<Integer> {
         if (pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p < 1) || tests.isEmpty()) {
             return Optional.of("need at least one test and pipeline depths >= 1");
         }
-        if (replicas < 2 && !noFollower) {
-            return Optional.of("a single replica has no follower: use --no-follower");
+        if (replicas == null) {
+            replicas = dev.lockstep.core.ProtocolRegistry.find(protocol).map(p -> p.traits().sizes().local()).orElse(3);
+        }
+        if (replicas < 2) {
+            noFollower = true;
         }
         return ClusterCommand.checkLayout(protocol, replicas, basePort == 0 ? 1 : basePort);
     }

@@ -1,6 +1,8 @@
 package dev.lockstep.server.cli;
 
+import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ProtocolRegistry;
+import dev.lockstep.core.Traits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,9 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "raft", description = "replication protocol (default: ${DEFAULT-VALUE})")
     String protocol;
 
-    @Option(names = "--replicas", defaultValue = "3", description = "number of replicas (default: ${DEFAULT-VALUE})")
-    int replicas;
+    @Option(names = "--replicas", description = "number of replicas (default: the protocol's, 3 for most; "
+            + "1 for repnothing)")
+    Integer replicas;
 
     @Option(names = "--base-port", defaultValue = "7001",
             description = "client ports from here; peer ports +100, admin ports +200 (default: ${DEFAULT-VALUE})")
@@ -52,34 +55,45 @@ final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<String> problem = checkLayout(protocol, replicas, basePort);
+        int size = replicas != null ? replicas
+                : ProtocolRegistry.find(protocol).map(p -> p.traits().sizes().local()).orElse(3);
+        Optional<String> problem = checkLayout(protocol, size, basePort);
         if (problem.isPresent()) {
             System.err.println("lockstep: " + problem.get());
             return 2;
         }
-        LocalCluster cluster = LocalCluster.start(new LocalCluster.Options(protocol, replicas, basePort, data, host,
+        LocalCluster cluster = LocalCluster.start(new LocalCluster.Options(protocol, size, basePort, data, host,
                 tickMs, !noFsync, trace, jvmOptions, Map.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-replicas"));
         cluster.printLayout(System.out);
-        System.out.printf("connect with: redis-cli -p %d   (any replica; followers forward to the leader)%n",
-                cluster.ports().get(0).client());
+        boolean withLeader = cluster.hasLeader();
+        System.out.printf("connect with: redis-cli -p %d   (any replica; %s)%n", cluster.ports().get(0).client(),
+                withLeader ? "followers forward to the leader" : "each takes requests itself");
         System.out.println("stop with Ctrl-C");
         long start = System.nanoTime();
         Optional<LocalCluster.Leader> leader = cluster.awaitLeader(LEADER_WAIT_MS);
-        if (leader.isPresent()) {
-            System.out.printf("leader elected: %s (term %d) after %d ms%n", leader.get().id(), leader.get().term(),
-                    (System.nanoTime() - start) / 1_000_000);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (leader.isPresent() && withLeader) {
+            System.out.printf("leader elected: %s (term %d) after %d ms%n", leader.get().id(), leader.get().term(), ms);
+        } else if (leader.isPresent()) {
+            System.out.printf("all %d replicas up after %d ms%n", size, ms);
         } else {
-            System.out.println("no leader elected within " + LEADER_WAIT_MS / 1000 + " s; check the logs");
+            System.out.println((withLeader ? "no leader elected" : "not every replica answered") + " within "
+                    + LEADER_WAIT_MS / 1000 + " s; check the logs");
         }
         return cluster.watch(System.out);
     }
 
     /** Why this protocol, replica count and base port cannot make a cluster, if they cannot. */
     static Optional<String> checkLayout(String protocol, int replicas, int basePort) {
-        if (ProtocolRegistry.find(protocol).isEmpty()) {
+        Optional<Protocol> p = ProtocolRegistry.find(protocol);
+        if (p.isEmpty()) {
             return Optional.of("unknown protocol '" + protocol + "' (known: "
                     + String.join(", ", ProtocolRegistry.names()) + ")");
+        }
+        Traits.ClusterSizes sizes = p.get().traits().sizes();
+        if (!sizes.allows(replicas)) {
+            return Optional.of(protocol + " runs with " + sizes.text() + " replicas, not " + replicas);
         }
         if (replicas < 1 || replicas > 99 || basePort < 1 || basePort + 200 + replicas > 65535) {
             return Optional.of("need 1..99 replicas and ports that fit below 65536");

@@ -2,6 +2,7 @@ package dev.lockstep.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.core.ProtocolRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -35,7 +36,10 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** The replica that reported itself leader, and in which term. */
+    /**
+     * The replica clients reach first: the one that reported itself leader, and in which term;
+     * for a protocol without a leader, the first replica (term 0).
+     */
     public record Leader(int index, String id, long term) {}
 
     private final Options options;
@@ -96,14 +100,21 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** True when the cluster's protocol has a leader (its registry traits say so). */
+    public boolean hasLeader() {
+        return ProtocolRegistry.get(options.protocol()).traits().hasLeader();
+    }
+
     /**
-     * Polls until a replica reports itself leader; empty after {@code timeoutMs} or when every
-     * child has exited.
+     * Polls until the cluster can serve: a replica reports itself leader or, for a protocol
+     * without a leader, every replica answers; empty after {@code timeoutMs} or when every child
+     * has exited.
      */
     public Optional<Leader> awaitLeader(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        boolean withLeader = hasLeader();
         while (System.nanoTime() < deadline) {
-            Optional<Leader> leader = leader();
+            Optional<Leader> leader = withLeader ? leader() : allUp();
             if (leader.isPresent()) {
                 return leader;
             }
@@ -113,6 +124,16 @@ public final class LocalCluster implements AutoCloseable {
             Thread.sleep(100);
         }
         return Optional.empty();
+    }
+
+    /** Replica n1 once every replica answers its {@code /status}. */
+    private Optional<Leader> allUp() {
+        for (int i = 0; i < ports.size(); i++) {
+            if (status(i).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Leader(0, "n1", 0));
     }
 
     /** The leader with the highest term among the replicas that answer right now. */

@@ -1,7 +1,7 @@
 package dev.lockstep.server.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code lockstep} command line of the server module: {@code server} runs one replica,

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lockstep.base.NodeId;
+import dev.lockstep.core.ParameterSet;
+import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.server.config.ServerConfig.Limits;
 import dev.lockstep.server.config.ServerConfig.Member;
@@ -15,11 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Reads and validates a server configuration file: YAML ({@code .yaml}/{@code .yml}) or JSON.
@@ -28,16 +31,16 @@ import java.util.function.Predicate;
 public final class ConfigLoader {
     private static final int MAX_PORT = 65535;
 
-    private final Predicate<String> knownProtocol;
+    private final Function<String, Optional<ParameterSet>> protocols;
 
-    /** A loader that accepts the protocols of {@link ProtocolRegistry}. */
+    /** A loader that accepts the protocols of {@link ProtocolRegistry}, with their parameters. */
     public ConfigLoader() {
-        this(name -> ProtocolRegistry.find(name).isPresent());
+        this(name -> ProtocolRegistry.find(name).map(Protocol::parameters));
     }
 
-    /** A loader with its own notion of which protocol names exist (tests). */
-    public ConfigLoader(Predicate<String> knownProtocol) {
-        this.knownProtocol = knownProtocol;
+    /** A loader with its own notion of which protocols exist and what parameters they own (tests). */
+    public ConfigLoader(Function<String, Optional<ParameterSet>> protocols) {
+        this.protocols = protocols;
     }
 
     public ServerConfig load(Path file) throws ConfigException {
@@ -73,7 +76,8 @@ public final class ConfigLoader {
         NodeId self = nodeId(f.string("replicaId"), f.name("replicaId"));
         String clusterId = f.string("clusterId");
         String protocol = f.string("protocol");
-        if (!knownProtocol.test(protocol)) {
+        Optional<ParameterSet> parameters = protocols.apply(protocol);
+        if (parameters.isEmpty()) {
             throw new ConfigException(f.name("protocol") + ": unknown protocol '" + protocol + "' (known: "
                     + String.join(", ", ProtocolRegistry.names()) + ")");
         }
@@ -94,7 +98,7 @@ public final class ConfigLoader {
         Optional<Path> trace = f.optionalString("traceOut").map(p -> baseDir.resolve(p).normalize());
         Limits limits = limits(f.object("limits"));
         Timeouts timeouts = timeouts(f.object("timeouts"));
-        Tuning tuning = tuning(f.object("tuning"));
+        Tuning tuning = tuning(f.object("tuning"), protocol, parameters.get());
         f.rejectUnknown();
         checkDistinctPorts(self, members, clientPort, adminPort);
         return new ServerConfig(self, clusterId, protocol, members, dataDir, bind, clientPort, adminPort,
@@ -188,24 +192,36 @@ public final class ConfigLoader {
         return new Timeouts(request, forward, retries);
     }
 
-    private static Tuning tuning(Optional<Fields> section) throws ConfigException {
-        Tuning d = Tuning.defaults();
+    /**
+     * {@code ioThreads} is the server's; every other field is one of the protocol's parameters,
+     * checked against its parameter set (name, range, and the rules between them).
+     */
+    private static Tuning tuning(Optional<Fields> section, String protocol, ParameterSet set) throws ConfigException {
         if (section.isEmpty()) {
-            return d;
+            return Tuning.defaults(set);
         }
         Fields f = section.get();
-        int min = (int) f.integer("electionTicksMin", 2, 1_000_000, d.electionTicksMin());
-        int max = (int) f.integer("electionTicksMax", 2, 1_000_000, Math.max(min, d.electionTicksMax()));
-        int heartbeat = (int) f.integer("heartbeatTicks", 1, 1_000_000, d.heartbeatTicks());
-        int batch = (int) f.integer("maxBatchEntries", 1, 1_000_000, d.maxBatchEntries());
-        int inflight = (int) f.integer("maxInflight", 1, 1_000_000, d.maxInflight());
-        int snapshot = (int) f.integer("snapshotEvery", 0, Integer.MAX_VALUE, d.snapshotEvery());
-        int ioThreads = (int) f.integer("ioThreads", 1, 256, d.ioThreads());
-        f.rejectUnknown();
-        if (heartbeat >= min || max < min) {
-            throw new ConfigException(f.name("heartbeatTicks") + ": need heartbeatTicks < electionTicksMin <= "
-                    + "electionTicksMax, got " + heartbeat + ", " + min + ", " + max);
+        int ioThreads = (int) f.integer("ioThreads", 1, 256, Tuning.DEFAULT_IO_THREADS);
+        Map<String, Long> given = new LinkedHashMap<>();
+        for (String key : f.keys()) {
+            if (key.equals("ioThreads")) {
+                continue;
+            }
+            if (set.find(key).isEmpty()) {
+                throw new ConfigException(f.name(key) + ": '" + key + "' is not a parameter of " + protocol
+                        + " (its parameters: " + (set.list().isEmpty() ? "none" : String.join(", ", set.names()))
+                        + "; and the server's ioThreads)");
+            }
+            given.put(key, f.integer(key, Long.MIN_VALUE, Long.MAX_VALUE));
         }
-        return new Tuning(min, max, heartbeat, batch, inflight, snapshot, ioThreads);
+        f.rejectUnknown();
+        try {
+            return new Tuning(set.of(given), ioThreads);
+        } catch (IllegalArgumentException e) {
+            String named = given.keySet().stream().filter(k -> e.getMessage().contains(k))
+                    .min(java.util.Comparator.comparingInt(k -> e.getMessage().indexOf(k)))
+                    .orElse(given.keySet().iterator().next());
+            throw new ConfigException(f.name(named) + ": " + e.getMessage());
+        }
     }
 }

@@ -2,11 +2,11 @@ package dev.lockstep.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.TreeSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Typed, validated access to one JSON/YAML object of the configuration. Every error names the

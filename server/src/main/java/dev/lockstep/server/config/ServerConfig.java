@@ -1,6 +1,8 @@
 package dev.lockstep.server.config;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.core.ParameterSet;
+import dev.lockstep.core.Parameters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,16 +78,20 @@ public record ServerConfig(
     }
 
     /**
-     * Protocol tuning in ticks (see {@code dev.lockstep.core.ReplicaConfig}) and the server's
-     * threads. Defaults measured in docs/benchmarks.md.
+     * The protocol's own parameters (its registry entry's {@code ParameterSet}: for Raft and
+     * MultiPaxos election and heartbeat ticks, batching, snapshots) and the server's threads, both
+     * from the config's {@code tuning} section. Defaults measured in docs/benchmarks.md.
      *
+     * @param parameters validated against the protocol's parameter set
      * @param ioThreads Netty I/O event loops for client and peer connections; the replica runs on
      *     the first of them, so with 1 a replica is one thread (plus its write-ahead log thread)
      */
-    public record Tuning(int electionTicksMin, int electionTicksMax, int heartbeatTicks,
-                         int maxBatchEntries, int maxInflight, int snapshotEvery, int ioThreads) {
-        public static Tuning defaults() {
-            return new Tuning(50, 100, 5, 64, 8, 10_000, 1);
+    public record Tuning(Parameters parameters, int ioThreads) {
+        public static final int DEFAULT_IO_THREADS = 1;
+
+        /** Every parameter of {@code set} at its default, one I/O thread. */
+        public static Tuning defaults(ParameterSet set) {
+            return new Tuning(set.defaults(), DEFAULT_IO_THREADS);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.lockstep.server.node;
 
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
+import dev.lockstep.core.Traits;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;
@@ -19,26 +19,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Gets a client request answered by the leader, from any replica, within a bounded time. The
- * local replica answers if it leads; a follower forwards to the leader it knows of and relays
- * the answer. With no leader known it waits and retries (backing off) until the request's
- * deadline, then answers {@code NotLeader} ({@code -TRYAGAIN}). An {@code Unknown} outcome (the
- * leader lost its leadership, or a forward went unanswered) is retried with the SAME
- * {@link RequestId} up to {@code timeouts.unknownRetries} times: client sessions make that safe.
+ * Gets a client request answered by the replica that should take it, from any replica, within a
+ * bounded time (docs/runtime-contract.md, "Routing"). Where it goes first is the protocol's
+ * {@link Traits.Routing}: to the leader this replica knows of ({@code TO_LEADER}), or to the
+ * local replica ({@code LOCAL}). Any replica may answer {@code Redirect(target)}: the request
+ * is then forwarded to that replica and its answer relayed. With no target known it waits and
+ * retries (backing off) until the request's deadline, then answers {@code Redirect} with no
+ * target ({@code -TRYAGAIN}). An {@code Unknown} outcome (the leader lost its leadership, or a
+ * forward went unanswered) is retried with the SAME {@link RequestId} up to
+ * {@code timeouts.unknownRetries} times: client sessions make that safe.
  */
 public final class ClientRouter implements RequestRouter {
     static final long MIN_BACKOFF_MS = 10;
     static final long MAX_BACKOFF_MS = 200;
+    static final String NO_TARGET = "no replica to take the request yet (no leader elected)";
 
     private final NodeId self;
+    private final Traits.Routing routing;
     private final ReplicaRuntime runtime;
     private final PeerTransport peers;
     private final EventExecutorGroup timers;
     private final ServerConfig.Timeouts timeouts;
 
-    public ClientRouter(NodeId self, ReplicaRuntime runtime, PeerTransport peers, EventExecutorGroup timers,
-            ServerConfig.Timeouts timeouts) {
+    public ClientRouter(NodeId self, Traits.Routing routing, ReplicaRuntime runtime, PeerTransport peers,
+            EventExecutorGroup timers, ServerConfig.Timeouts timeouts) {
         this.self = self;
+        this.routing = routing;
         this.runtime = runtime;
         this.peers = peers;
         this.timers = timers;
@@ -60,7 +66,7 @@ public final class ClientRouter implements RequestRouter {
         private volatile int unknowns;
         private volatile boolean maybeApplied;
         private volatile long backoffMs = MIN_BACKOFF_MS;
-        private volatile String lastProblem = "no leader elected yet";
+        private volatile String lastProblem = NO_TARGET;
 
         Attempts(RequestId id, Command command, Consumer<Result> done) {
             this.id = id;
@@ -73,15 +79,24 @@ public final class ClientRouter implements RequestRouter {
             return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         }
 
-        /** Forward straight away when we know we follow a leader; otherwise ask the local replica. */
+        /**
+         * With routing to the leader: forward straight away when we know we follow one. Otherwise
+         * ask the local replica (which may redirect).
+         */
         void route() {
-            ReplicaStatus s = runtime.status();
-            Optional<NodeId> leader = s.leaderHint().filter(h -> !h.equals(self));
-            if (s.role() != Role.LEADER && leader.isPresent()) {
+            Optional<NodeId> leader = routing == Traits.Routing.TO_LEADER ? knownLeader() : Optional.empty();
+            if (leader.isPresent()) {
                 forward(leader.get());
             } else {
                 local();
             }
+        }
+
+        /** The leader this replica follows, if it knows one and does not lead itself. */
+        private Optional<NodeId> knownLeader() {
+            ReplicaStatus s = runtime.status();
+            return s.leading() ? Optional.empty()
+                    : s.leadership().flatMap(ReplicaStatus.Leadership::leader).filter(h -> !h.equals(self));
         }
 
         private void local() {
@@ -136,12 +151,12 @@ public final class ClientRouter implements RequestRouter {
         }
 
         private void onAnswer(Result result) {
-            if (result instanceof Result.NotLeader nl) {
-                Optional<NodeId> hint = nl.leaderHint().filter(h -> !h.equals(self));
-                if (hint.isPresent() && !runtime.status().leading()) {
-                    forward(hint.get());
+            if (result instanceof Result.Redirect redirect) {
+                Optional<NodeId> target = redirect.target().filter(h -> !h.equals(self));
+                if (target.isPresent() && !runtime.status().leading()) {
+                    forward(target.get());
                 } else {
-                    lastProblem = "no leader elected yet";
+                    lastProblem = NO_TARGET;
                     retryLater();
                 }
             } else if (result instanceof Result.Unknown u) {

@@ -1,7 +1,6 @@
 package dev.lockstep.server.node;
 
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.Message;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.Replica;
@@ -102,7 +101,8 @@ public final class Node implements AdminView, AutoCloseable {
         runtime.attach(durability);
         runtime.start(storage.recovered(), config.tickMs());
         transport.start();
-        ClientRouter router = new ClientRouter(config.self(), runtime, transport, network.workers(), config.timeouts());
+        ClientRouter router = new ClientRouter(config.self(), protocol.traits().routing(), runtime, transport,
+                network.workers(), config.timeouts());
         resp = new RespServer(config, network, router, this, ClientIds.random(config.self()), clientStats, metrics);
         resp.start();
         admin = new AdminServer(config, network, this, metrics);
@@ -110,8 +110,8 @@ public final class Node implements AdminView, AutoCloseable {
     }
 
     private Replica createReplica() {
-        ServerConfig.Tuning t = config.tuning();
-        ReplicaConfig rc = new LeaderTuning(t.electionTicksMin(), t.electionTicksMax(), t.heartbeatTicks(), t.maxBatchEntries(), t.maxInflight(), t.snapshotEvery()).config(config.self(), config.memberIds(), config.traceOut().isPresent());
+        ReplicaConfig rc = new ReplicaConfig(config.self(), config.memberIds(), config.tuning().parameters(),
+                config.traceOut().isPresent());
         long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
         LOG.info("replica {} of {} ({}), seed {}, tick {} ms, fsync {}", config.self(), config.memberIds(),
                 config.protocol(), seed, config.tickMs(), config.fsync());

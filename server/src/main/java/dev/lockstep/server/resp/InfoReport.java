@@ -1,27 +1,22 @@
 package dev.lockstep.server.resp;
 
-import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
 import dev.lockstep.server.peer.PeerState;
+import dev.lockstep.server.runtime.StatusText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The text of INFO: sections {@code server}, {@code replication} (role leader|follower, term,
- * commit and applied index, leader, peers) and {@code stats}, as {@code key:value} lines.
+ * The text of INFO: sections {@code server}, {@code replication} (role leader|follower|replica,
+ * the protocol's state, term and leader for a protocol with a leader, the protocol's counters
+ * such as commit and applied index, peers) and {@code stats}, as {@code key:value} lines.
  */
 final class InfoReport {
     static final List<String> SECTIONS = List.of("server", "replication", "stats");
     static final String VERSION = "0.1.0";
 
     private InfoReport() {}
-
-    /** Role as INFO and /status show it: {@code leader} or {@code follower} (candidates follow). */
-    static String role(Role role) {
-        return role == Role.LEADER ? "leader" : "follower";
-    }
 
     /**
      * @param wanted section names in lower case; empty, "all", "everything" or "default" = all
@@ -63,13 +58,13 @@ final class InfoReport {
     private static void replication(StringBuilder sb, ServerView view) {
         ReplicaStatus s = view.status();
         sb.append("# Replication\r\n");
-        line(sb, "role", role(s.role()));
-        line(sb, "state", s.role().name().toLowerCase(Locale.ROOT));
-        line(sb, "term", Long.toString(s.term()));
-        line(sb, "leader", s.leaderHint().map(Object::toString).orElse("none"));
-        line(sb, "commit_index", Long.toString(s.commitIndex()));
-        line(sb, "applied_index", Long.toString(s.appliedIndex()));
-        line(sb, "log_length", Long.toString(s.logLength()));
+        line(sb, "role", StatusText.publicRole(s));
+        line(sb, "state", StatusText.state(s));
+        s.leadership().ifPresent(l -> {
+            line(sb, "term", Long.toString(l.term()));
+            line(sb, "leader", l.leader().map(Object::toString).orElse("none"));
+        });
+        s.counters().forEach((name, value) -> line(sb, StatusText.snakeCase(name), Long.toString(value)));
         List<PeerState> peers = view.peers();
         line(sb, "peers", peers.stream().map(p -> p.id() + "=" + p.outbound()).collect(Collectors.joining(",")));
         line(sb, "connected_peers", Long.toString(peers.stream().filter(p -> p.outbound().equals("connected")).count()));

@@ -24,7 +24,7 @@ record KvCommand(String name, List<Command> ops, Function<List<Result>, RespRepl
 
     /** The reply to the result of {@link #submission()}. */
     RespReply reply(Result result) {
-        if (result instanceof Result.NotLeader || result instanceof Result.Unknown) {
+        if (result instanceof Result.Redirect || result instanceof Result.Unknown) {
             return Replies.generic(result);
         }
         if (ops.size() == 1) {

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code -TRYAGAIN} (the only errors a client should retry).
  */
 final class Replies {
-    static final String NO_LEADER = "TRYAGAIN no leader elected yet; retry shortly";
+    static final String NO_TARGET = "TRYAGAIN no replica could take the request yet (no leader elected); retry shortly";
 
     private Replies() {}
 
@@ -28,8 +28,8 @@ final class Replies {
             return new RespReply.Err("ERR " + e.message());
         } else if (result instanceof Result.Aborted) {
             return RespReply.NULL_ARRAY;
-        } else if (result instanceof Result.NotLeader) {
-            return new RespReply.Err(NO_LEADER);
+        } else if (result instanceof Result.Redirect) {
+            return new RespReply.Err(NO_TARGET);
         } else if (result instanceof Result.Unknown u) {
             return new RespReply.Err("TRYAGAIN outcome unknown (" + u.reason()
                     + "); the command may or may not have taken effect");

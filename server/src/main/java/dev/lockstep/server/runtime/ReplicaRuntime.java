@@ -140,7 +140,7 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
     }
 
     private void tick() {
-        step(new Event.Tick(0));
+        step(new Event.Tick(System.nanoTime()));
         if (++ticks % flushTraceEvery == 0) {
             trace.flush();
         }

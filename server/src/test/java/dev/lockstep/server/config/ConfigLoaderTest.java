@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.LeaderTuning;
+
 import dev.lockstep.base.NodeId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class ConfigLoaderTest {
               n3: {peer: "10.0.0.3:7101", clientPort: 7001, adminPort: 7201}
             """;
 
-    private final ConfigLoader loader = new ConfigLoader(name -> name.equals("testproto"));
+    private final ConfigLoader loader = new ConfigLoader(name -> name.equals("testproto") ? Optional.of(LeaderTuning.PARAMETERS) : Optional.empty());
 
     private ServerConfig yaml(String text) throws ConfigException {
         return loader.parse(text, true, Path.of("/etc/lockstep"));

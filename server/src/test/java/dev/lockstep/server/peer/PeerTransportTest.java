@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.LeaderTuning;
+
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.CodecException;
 import dev.lockstep.base.NodeId;
@@ -110,7 +112,7 @@ class PeerTransportTest {
         ServerConfig config = new ServerConfig(NodeId.of(self), cluster, "nums", members, Path.of("unused"),
                 "127.0.0.1", 1, 2, 10, false, Optional.empty(), Optional.empty(),
                 new ServerConfig.Limits(1024, 4096, 10, 1 << 20, queue), ServerConfig.Timeouts.defaults(),
-                ServerConfig.Tuning.defaults());
+                ServerConfig.Tuning.defaults(LeaderTuning.PARAMETERS));
         Network network = new Network("test-" + cluster + "-" + self, 1);
         open.add(network);
         PeerTransport t = new PeerTransport(config, new NumCodec(), network, inbox);

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.LeaderTuning;
+import dev.lockstep.common.LogStatus;
+
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaStatus;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStateMachine;
@@ -45,7 +47,7 @@ class RespPipelineTest {
     private final RequestRouter router = (id, command, done) -> {
         submitted.add(command);
         ids.add(id);
-        Runnable run = () -> done.accept(command.isReadOnly() ? kv.read(command) : kv.apply(kv.appliedIndex() + 1, id, command));
+        Runnable run = () -> done.accept(command.isReadOnly() ? kv.read(command) : kv.apply(id, command));
         if (hold) {
             held.add(run);
         } else {
@@ -65,14 +67,15 @@ class RespPipelineTest {
         ServerConfig config = new ServerConfig(NodeId.of(1), "demo", "raft",
                 Map.of(NodeId.of(1), new ServerConfig.Member(NodeId.of(1), new HostPort("127.0.0.1", 7101), 7001, 7201)),
                 Path.of("d"), "127.0.0.1", 7001, 7201, 10, true, Optional.empty(), Optional.empty(),
-                ServerConfig.Limits.defaults(), ServerConfig.Timeouts.defaults(), ServerConfig.Tuning.defaults());
+                ServerConfig.Limits.defaults(), ServerConfig.Timeouts.defaults(), ServerConfig.Tuning.defaults(LeaderTuning.PARAMETERS));
         return new ServerView() {
             public ServerConfig config() {
                 return config;
             }
 
             public ReplicaStatus status() {
-                return new ReplicaStatus(NodeId.of(1), Role.LEADER, 3, Optional.of(NodeId.of(1)), 9, 8, 10);
+                return LogStatus.of(NodeId.of(1), "Leader", new ReplicaStatus.Leadership(3, true, Optional.of(NodeId.of(1))),
+                        9, 8, 10);
             }
 
             public List<PeerState> peers() {

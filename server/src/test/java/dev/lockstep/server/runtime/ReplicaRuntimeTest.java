@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.common.LogStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -92,7 +93,8 @@ class ReplicaRuntimeTest {
 
             @Override
             public ReplicaStatus status() {
-                return new ReplicaStatus(NodeId.of(1), Role.LEADER, 1, Optional.of(NodeId.of(1)), 0, 0, 0);
+                return LogStatus.of(NodeId.of(1), "Leader", new ReplicaStatus.Leadership(1, true, Optional.of(NodeId.of(1))),
+                        0, 0, 0);
             }
         };
     }
