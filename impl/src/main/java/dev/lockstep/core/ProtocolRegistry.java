@@ -15,7 +15,9 @@ public final class ProtocolRegistry {
     private static final List<Supplier<Protocol>> ENTRIES = List.of(
             // one line per protocol, e.g. dev.lockstep.raft.RaftProtocol::descriptor
             dev.lockstep.raft.RaftProtocol::descriptor,
-            dev.lockstep.multipaxos.MultiPaxosProtocol::descriptor
+            dev.lockstep.multipaxos.MultiPaxosProtocol::descriptor,
+            dev.lockstep.repnothing.RepNothingProtocol::descriptor,
+            dev.lockstep.simplepush.SimplePushProtocol::descriptor
     );
 
     private static final Map<String, Protocol> BY_NAME = index();
