@@ -1,5 +1,7 @@
 package dev.lockstep.core;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * One tunable number a protocol owns (a timeout in ticks, a batch size, a fan-out).
  *
@@ -10,8 +12,19 @@ package dev.lockstep.core;
  * @param max largest allowed value
  * @param serverDefault the value a server uses when its config does not set it (ticks are the
  *     server's ticks, {@code tickMs} apart)
+ * @param sizedDefault the default for a cluster of a given size, where it depends on the size
+ *     (e.g. SimplePush pushes to at most {@code replicas - 1} peers); else always
+ *     {@code serverDefault}
+ * @param defaultText the default as docs and {@code --help} show it
  */
-public record Parameter(String name, String description, int min, int max, int serverDefault) {
+public record Parameter(String name, String description, int min, int max, int serverDefault,
+        IntUnaryOperator sizedDefault, String defaultText) {
+
+    /** A parameter whose default does not depend on the cluster's size. */
+    public Parameter(String name, String description, int min, int max, int serverDefault) {
+        this(name, description, min, max, serverDefault, size -> serverDefault, String.valueOf(serverDefault));
+    }
+
     public Parameter {
         if (!name.matches("[a-z][A-Za-z0-9]*")) {
             throw new IllegalArgumentException("parameter names are lowerCamelCase words, got '" + name + "'");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,7 @@ public final class ParameterSet {
     private final List<Parameter> parameters;
     private final Function<Parameters, Optional<String>> rule;
     private final Function<Prng, Map<String, Integer>> draw;
+    private final BiFunction<Parameters, Integer, Optional<String>> clusterRule;
 
     /**
      * @param rule checks the values together (e.g. a heartbeat shorter than an election
@@ -29,9 +31,19 @@ public final class ParameterSet {
      */
     public ParameterSet(List<Parameter> parameters, Function<Parameters, Optional<String>> rule,
             Function<Prng, Map<String, Integer>> draw) {
+        this(parameters, rule, draw, (p, size) -> Optional.empty());
+    }
+
+    /**
+     * @param clusterRule checks the values against the cluster's size; returns why they do not
+     *     fit, or empty
+     */
+    public ParameterSet(List<Parameter> parameters, Function<Parameters, Optional<String>> rule,
+            Function<Prng, Map<String, Integer>> draw, BiFunction<Parameters, Integer, Optional<String>> clusterRule) {
         this.parameters = List.copyOf(parameters);
         this.rule = rule;
         this.draw = draw;
+        this.clusterRule = clusterRule;
         if (parameters.stream().map(Parameter::name).distinct().count() != parameters.size()) {
             throw new IllegalArgumentException("two parameters share a name in " + parameters);
         }
@@ -84,6 +96,24 @@ public final class ParameterSet {
     /** A simulation's values, drawn from {@code rng}. */
     public Parameters draw(Prng rng) {
         return of(draw.apply(rng));
+    }
+
+    /**
+     * The given values for a cluster of {@code clusterSize}: the rest at their defaults for that
+     * size, and every value checked against the size too.
+     *
+     * @throws IllegalArgumentException naming the parameter that does not fit
+     */
+    public Parameters forCluster(Map<String, ? extends Number> given, int clusterSize) {
+        Map<String, Number> sized = new java.util.LinkedHashMap<>(given);
+        for (Parameter p : parameters) {
+            sized.putIfAbsent(p.name(), p.sizedDefault().applyAsInt(clusterSize));
+        }
+        Parameters result = of(sized);
+        clusterRule.apply(result, clusterSize).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        return result;
     }
 
     public List<String> names() {

@@ -103,5 +103,10 @@ public record Traits(Guarantee guarantee, ExecutionOrder order, Leadership leade
         public String text() {
             return min == max ? String.valueOf(min) : min + ".." + max;
         }
+
+        /** {@code "1 replica"}, {@code "1..63 replicas"}. */
+        public String describe() {
+            return text() + (max == 1 ? " replica" : " replicas");
+        }
     }
 }

@@ -27,13 +27,15 @@ public final class SimplePushProtocol {
             Traits.Leadership.LEADERLESS, Traits.Routing.LOCAL, new Traits.ClusterSizes(1, 63, 3));
     public static final ParameterSet PARAMETERS = new ParameterSet(List.of(
             new Parameter(PUSH_TO, "peers every write is pushed to before its answer (K; at most replicas - 1)",
-                    0, 62, 2),
+                    0, 62, 2, size -> Math.max(0, Math.min(2, size - 1)), "min(2, replicas - 1)"),
             new Parameter(RETRANSMIT_TICKS, "push an unacknowledged write again after this many ticks", 1, 1_000_000, 20),
             new Parameter(SNAPSHOT_EVERY, "snapshot and compact the log after this many executed entries (0: never)",
                     0, Integer.MAX_VALUE, 10_000)),
             p -> Optional.empty(),
             rng -> Map.of(PUSH_TO, rng.nextIntInclusive(1, 2), RETRANSMIT_TICKS, rng.nextIntInclusive(2, 12),
-                    SNAPSHOT_EVERY, rng.chance(0.3) ? 0 : rng.nextIntInclusive(3, 40)));
+                    SNAPSHOT_EVERY, rng.chance(0.3) ? 0 : rng.nextIntInclusive(3, 40)),
+            (p, size) -> p.get(PUSH_TO) <= size - 1 ? Optional.empty() : Optional.of("parameter 'pushTo' is "
+                    + p.get(PUSH_TO) + ": a write can be pushed to at most the " + (size - 1) + " other replicas"));
     /** An acknowledged write is on the taker's disk and each of its {@code pushTo} peers'. */
     public static final DurabilityPromise DURABILITY = new DurabilityPromise((size, p) -> p.get(PUSH_TO) + 1,
             () -> new LoggedWrites(r -> r instanceof SimplePushRecord.Append a ? List.of(a.entry().id()) : List.of()));

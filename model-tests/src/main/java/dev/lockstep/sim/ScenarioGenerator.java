@@ -33,7 +33,7 @@ public final class ScenarioGenerator {
         Traits traits = protocol.traits();
         int nodes = traits.sizes().clamp(rng.chance(0.6) ? 3 : 5);
         long phase = rng.nextIntInclusive(2_000, 8_000);
-        var parameters = protocol.parameters().draw(rng);
+        var parameters = protocol.parameters().forCluster(protocol.parameters().draw(rng).values(), nodes);
         Profiles.Network network = network(rng, faults);
         Profiles.Disk disk = disk(rng, faults);
         Profiles.Workload workload = workload(rng, ops, phase);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 public final class BenchmarkReport {
     private final BenchRun.Plan plan;
     private final int replicas;
+    private final boolean leaderless;
     private final String protocol;
     private final List<String> jvmOptions;
     private final Map<String, Integer> tuning;
@@ -28,6 +29,7 @@ public final class BenchmarkReport {
             Map<String, Integer> tuning, String redisVersion, String loadBefore, String loadAfter, ComparisonTable table) {
         this.plan = plan;
         this.replicas = replicas;
+        this.leaderless = dev.lockstep.core.ProtocolRegistry.find(protocol).map(p -> !p.traits().hasLeader()).orElse(false);
         this.protocol = protocol;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.tuning = new LinkedHashMap<>(tuning);
@@ -43,7 +45,9 @@ public final class BenchmarkReport {
                 "command: redis-benchmark -h 127.0.0.1 -p PORT -t TEST -n " + plan.requests() + " -c " + plan.clients()
                         + " -d " + plan.dataSize() + " -P DEPTH --csv   (TEST in " + String.join(",", plan.tests())
                         + "; DEPTH in " + pipelines + "; " + plan.repeats() + " run(s) each, median shown)",
-                "Lockstep: " + replicas + " " + protocol + " replicas on this host, fsync on, replica JVM options "
+                "Lockstep: " + replicas + " " + protocol + (replicas == 1 ? " replica" : " replicas")
+                        + " on this host" + (leaderless ? " (no leader: \"leader\" rows go to n1, \"follower\" rows"
+                        + " to another replica, each taking requests itself)" : "") + ", fsync on, replica JVM options "
                         + String.join(" ", jvmOptions) + (tuning.isEmpty() ? ", default tuning" : ", tuning " + tuning)
                         + (plan.warmupRequests() > 0 ? "; warmed up with "
                         + plan.warmupRequests() + " requests per test" : ""),

@@ -162,7 +162,12 @@ final class BenchCommand implements Callable<Integer> {
         cluster.printLayout(System.out);
         ClusterView view = new ClusterView(cluster);
         ClusterUnderTest.Replica leader = view.leader(BenchRun.LEADER_WAIT_MS);
-        System.out.printf("leader: %s (term %d); fsync on%n", leader.id(), leader.term());
+        if (cluster.hasLeader()) {
+            System.out.printf("leader: %s (term %d); fsync on%n", leader.id(), leader.term());
+        } else {
+            System.out.printf("no leader: \"leader\" rows go to %s, \"follower\" rows to another replica; fsync on%n",
+                    leader.id());
+        }
         redis = RedisServer.start(redisServer, freePort(), redisDir);
         System.out.printf("redis-server pid %d port %d (appendonly yes, appendfsync always) in %s%n", redis.pid(),
                 redis.port(), redisDir);

@@ -93,7 +93,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
         Traits.ClusterSizes sizes = p.get().traits().sizes();
         if (!sizes.allows(replicas)) {
-            return Optional.of(protocol + " runs with " + sizes.text() + " replicas, not " + replicas);
+            return Optional.of(protocol + " runs with " + sizes.describe() + ", not " + replicas);
         }
         if (replicas < 1 || replicas > 99 || basePort < 1 || basePort + 200 + replicas > 65535) {
             return Optional.of("need 1..99 replicas and ports that fit below 65536");

@@ -8,6 +8,7 @@ import dev.lockstep.base.NodeId;
 import dev.lockstep.core.ParameterSet;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ProtocolRegistry;
+import dev.lockstep.core.Traits;
 import dev.lockstep.server.config.ServerConfig.Limits;
 import dev.lockstep.server.config.ServerConfig.Member;
 import dev.lockstep.server.config.ServerConfig.Timeouts;
@@ -31,15 +32,15 @@ import java.util.function.Function;
 public final class ConfigLoader {
     private static final int MAX_PORT = 65535;
 
-    private final Function<String, Optional<ParameterSet>> protocols;
+    private final Function<String, Optional<Protocol>> protocols;
 
-    /** A loader that accepts the protocols of {@link ProtocolRegistry}, with their parameters. */
+    /** A loader that accepts the protocols of {@link ProtocolRegistry}. */
     public ConfigLoader() {
-        this(name -> ProtocolRegistry.find(name).map(Protocol::parameters));
+        this(ProtocolRegistry::find);
     }
 
-    /** A loader with its own notion of which protocols exist and what parameters they own (tests). */
-    public ConfigLoader(Function<String, Optional<ParameterSet>> protocols) {
+    /** A loader with its own notion of which protocols exist (tests). */
+    public ConfigLoader(Function<String, Optional<Protocol>> protocols) {
         this.protocols = protocols;
     }
 
@@ -76,12 +77,17 @@ public final class ConfigLoader {
         NodeId self = nodeId(f.string("replicaId"), f.name("replicaId"));
         String clusterId = f.string("clusterId");
         String protocol = f.string("protocol");
-        Optional<ParameterSet> parameters = protocols.apply(protocol);
-        if (parameters.isEmpty()) {
+        Optional<Protocol> known = protocols.apply(protocol);
+        if (known.isEmpty()) {
             throw new ConfigException(f.name("protocol") + ": unknown protocol '" + protocol + "' (known: "
                     + String.join(", ", ProtocolRegistry.names()) + ")");
         }
         Map<NodeId, Member> members = members(f.requiredObject("members"));
+        Traits.ClusterSizes sizes = known.get().traits().sizes();
+        if (!sizes.allows(members.size())) {
+            throw new ConfigException(f.name("members") + ": " + protocol + " runs with " + sizes.describe()
+                    + ", the config lists " + members.size());
+        }
         Member me = members.get(self);
         if (me == null) {
             throw new ConfigException(f.name("replicaId") + ": " + self + " is not one of the members "
@@ -98,7 +104,7 @@ public final class ConfigLoader {
         Optional<Path> trace = f.optionalString("traceOut").map(p -> baseDir.resolve(p).normalize());
         Limits limits = limits(f.object("limits"));
         Timeouts timeouts = timeouts(f.object("timeouts"));
-        Tuning tuning = tuning(f.object("tuning"), protocol, parameters.get());
+        Tuning tuning = tuning(f.object("tuning"), protocol, known.get().parameters(), members.size());
         f.rejectUnknown();
         checkDistinctPorts(self, members, clientPort, adminPort);
         return new ServerConfig(self, clusterId, protocol, members, dataDir, bind, clientPort, adminPort,
@@ -196,9 +202,10 @@ public final class ConfigLoader {
      * {@code ioThreads} is the server's; every other field is one of the protocol's parameters,
      * checked against its parameter set (name, range, and the rules between them).
      */
-    private static Tuning tuning(Optional<Fields> section, String protocol, ParameterSet set) throws ConfigException {
+    private static Tuning tuning(Optional<Fields> section, String protocol, ParameterSet set, int replicas)
+            throws ConfigException {
         if (section.isEmpty()) {
-            return Tuning.defaults(set);
+            return new Tuning(set.forCluster(Map.of(), replicas), Tuning.DEFAULT_IO_THREADS);
         }
         Fields f = section.get();
         int ioThreads = (int) f.integer("ioThreads", 1, 256, Tuning.DEFAULT_IO_THREADS);
@@ -216,7 +223,7 @@ public final class ConfigLoader {
         }
         f.rejectUnknown();
         try {
-            return new Tuning(set.of(given), ioThreads);
+            return new Tuning(set.forCluster(given, replicas), ioThreads);
         } catch (IllegalArgumentException e) {
             String named = given.keySet().stream().filter(k -> e.getMessage().contains(k))
                     .min(java.util.Comparator.comparingInt(k -> e.getMessage().indexOf(k)))

@@ -2,6 +2,7 @@ package dev.lockstep.server.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.server.cli.ClusterLayout;
 import dev.lockstep.server.cli.ReplicaProcess;
 import dev.lockstep.server.node.TestClusters;
@@ -25,11 +26,13 @@ final class ProcessCluster implements AutoCloseable {
             "-Xshare:auto");
 
     private final Path dir;
+    private final boolean hasLeader;
     private final List<ClusterLayout.Ports> ports;
     private final List<ReplicaProcess> replicas = new ArrayList<>();
 
     ProcessCluster(Path dir, String protocol, int size, Map<String, Object> extra) throws IOException {
         this.dir = dir;
+        this.hasLeader = ProtocolRegistry.get(protocol).traits().hasLeader();
         this.ports = TestClusters.freePorts(size);
         List<Path> configs = TestClusters.configs(dir, protocol, ports, extra);
         for (int i = 0; i < size; i++) {
@@ -92,10 +95,14 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    /** Waits until every running replica answers and one of them leads; returns the leader's index. */
+    /**
+     * Waits until every running replica answers and, for a protocol with a leader, one of them
+     * leads; returns the leader's index, or without a leader the first running replica's.
+     */
     int awaitLeader(long timeoutMs) throws InterruptedException {
         int[] leader = {-1};
-        TestClusters.await("a leader among " + size() + " replicas", timeoutMs, () -> {
+        TestClusters.await((hasLeader ? "a leader among " : "every running one of ") + size() + " replicas",
+                timeoutMs, () -> {
             for (int i = 0; i < size(); i++) {
                 if (!alive(i)) {
                     continue;
@@ -104,7 +111,7 @@ final class ProcessCluster implements AutoCloseable {
                 if (s.isEmpty()) {
                     return false;
                 }
-                if (s.get().path("role").asText().equals("leader")) {
+                if (hasLeader ? s.get().path("role").asText().equals("leader") : leader[0] < 0) {
                     leader[0] = i;
                 }
             }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.core.ProtocolRegistry;
+
 import dev.lockstep.common.LeaderTuning;
 
 import dev.lockstep.base.NodeId;
@@ -28,7 +30,7 @@ class ConfigLoaderTest {
               n3: {peer: "10.0.0.3:7101", clientPort: 7001, adminPort: 7201}
             """;
 
-    private final ConfigLoader loader = new ConfigLoader(name -> name.equals("testproto") ? Optional.of(LeaderTuning.PARAMETERS) : Optional.empty());
+    private final ConfigLoader loader = new ConfigLoader(name -> name.equals("testproto") ? Optional.of(ProtocolRegistry.get("raft").named("testproto")) : Optional.empty());
 
     private ServerConfig yaml(String text) throws ConfigException {
         return loader.parse(text, true, Path.of("/etc/lockstep"));
@@ -104,6 +106,30 @@ class ConfigLoaderTest {
     void tuningIsCheckedAgainstTheReplicaConfigRules() {
         assertTrue(error(YAML + "tuning: {electionTicksMin: 2, heartbeatTicks: 5}\n")
                 .startsWith("tuning.heartbeatTicks: need heartbeatTicks < electionTicksMin"));
+    }
+
+    @Test
+    void tuningHoldsTheProtocolsOwnParametersNamedByTheRegistry() throws Exception {
+        assertEquals(7, yaml(YAML + "tuning: {maxInflight: 7}\n").tuning().parameters().get("maxInflight"));
+        String unknown = error(YAML + "tuning: {pushTo: 1}\n");
+        assertTrue(unknown.startsWith("tuning.pushTo: 'pushTo' is not a parameter of testproto (its parameters: "
+                + "electionTicksMin, electionTicksMax"), unknown);
+        String range = error(YAML + "tuning: {maxInflight: 0}\n");
+        assertTrue(range.startsWith("tuning.maxInflight: parameter 'maxInflight'"), range);
+    }
+
+    @Test
+    void theProtocolSaysHowManyReplicasItRunsWithAndWhatItsParametersAllow() throws Exception {
+        ConfigLoader registry = new ConfigLoader();
+        String repNothing = assertThrows(ConfigException.class, () -> registry.parse(
+                YAML.replace("protocol: testproto", "protocol: repnothing"), true, Path.of("/x"))).getMessage();
+        assertTrue(repNothing.startsWith("members: repnothing runs with 1 replica, the config lists 3"), repNothing);
+        String simplePush = YAML.replace("protocol: testproto", "protocol: simplepush");
+        assertEquals(2, registry.parse(simplePush, true, Path.of("/x")).tuning().parameters().get("pushTo"));
+        String tooMany = assertThrows(ConfigException.class, () -> registry.parse(simplePush
+                + "tuning: {pushTo: 3}\n", true, Path.of("/x"))).getMessage();
+        assertTrue(tooMany.startsWith("tuning.pushTo: parameter 'pushTo' is 3: a write can be pushed to at most the 2"),
+                tooMany);
     }
 
     @Test
