@@ -12,7 +12,8 @@ import java.util.Optional;
  * by the system property {@value #EXTRA} ({@code Class#staticMethod} items, comma-separated, each
  * returning a {@link Protocol} or a {@code List<Protocol>}). The property lets the test class path
  * replay test-only protocols, e.g. broken variants:
- * {@code -Dlockstep.protocols.extra=dev.lockstep.raft.BrokenRaftVariants#all}.
+ * {@code -Dlockstep.protocols.extra=<a test class of impl's test-jar>#all} (each protocol's
+ * {@code Broken...Variants}).
  */
 final class ProtocolLookup {
     static final String EXTRA = "lockstep.protocols.extra";

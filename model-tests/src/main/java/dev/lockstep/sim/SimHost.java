@@ -15,7 +15,7 @@ import java.util.Map;
  * {@link SimDisk} at once (group commit), but nothing after a persist runs before the disk says it
  * is durable; then the host releases the effects and feeds {@link Event.Persisted} to the replica.
  *
- * <p>A crash follows docs/protocols/raft-contract.md, "Runtime semantics": queued trace lines up to
+ * <p>A crash follows docs/runtime-contract.md, "What a crash keeps": queued trace lines up to
  * the last persist that survived on disk are kept (their sends, applies and replies are lost); the
  * lines after the first lost persist are dropped.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
  * The simulated network between nodes: random delays, loss, duplication, optional per-link FIFO
  * order, delay spikes and partitions (link cuts counted per directed link, so overlapping
  * partitions compose). Writes the spec's {@code DropMessage}/{@code DuplicateMessage} trace lines
- * for what it does to a message (raft-contract.md, network actions).
+ * for what it does to a message (docs/runtime-contract.md, "Trace lines").
  */
 final class SimNetwork {
     private final int nodes;

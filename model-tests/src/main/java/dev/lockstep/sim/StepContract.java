@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Protocol-independent checks that a traced step's trace lines tell the truth about its effects
- * (docs/protocols/raft-contract.md, "Trace lines"): the messages its lines list under
+ * (docs/runtime-contract.md, "Trace lines"): the messages its lines list under
  * {@code sent}, in order, are exactly its {@link Effect.Send}s (same count, same {@code to}); and
  * a line that names a received message ({@code msg}) names the one that was delivered.
  */

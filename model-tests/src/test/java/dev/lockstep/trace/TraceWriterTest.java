@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The NDJSON trace format of docs/protocols/raft-contract.md, "Trace lines". */
+/** The NDJSON trace format of docs/runtime-contract.md, "Trace lines". */
 class TraceWriterTest {
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes trace effects as NDJSON, one object per line in executed order, in the shape of
- * docs/protocols/raft-contract.md "Trace lines": {@code "i"} (1-based line number), then
+ * docs/runtime-contract.md "Trace lines": {@code "i"} (1-based line number), then
  * {@code "action"}, then the effect's fields. (The trace-check module has its own writer; the
  * server may not depend on that module, so this is the server's small one.)
  */
