@@ -9,8 +9,8 @@ import dev.lockstep.kv.Result;
  * A replica's log whose entries are executed in the step that appends them, with no order to
  * agree on first (RepNothing's one copy, SimplePush's own log): positions {@code 1..length()},
  * the state machine after all of them, and the last snapshot, which covers a prefix. The log's
- * entries themselves live only in durable records: a restart rebuilds everything from the last
- * checkpoint and the entries after it ({@link #restore}, {@link #replay}).
+ * entries themselves live only in durable records ({@link LogRecord}): a restart rebuilds
+ * everything from the last checkpoint and the entries after it ({@link #recover}).
  */
 public final class ExecutedLog {
     private long length;
@@ -65,8 +65,30 @@ public final class ExecutedLog {
         return snapshot;
     }
 
-    /** Back to the empty log: the start of a restart, before {@link #restore}/{@link #replay}. */
-    public void reset() {
+    /**
+     * A restart: the log and state machine from the records that survived (the last checkpoint
+     * and every entry after it, executed again without answers: no client waits for them).
+     *
+     * @throws IllegalStateException when the records are not a log (a gap, a snapshot of another
+     *     position): a replica must not run on a corrupt log
+     */
+    public void recover(java.util.List<dev.lockstep.core.DurableRecord> records) {
+        reset();
+        for (dev.lockstep.core.DurableRecord r : records) {
+            switch ((LogRecord) r) {
+                case LogRecord.Checkpoint c -> restore(c.position(), c.snapshot());
+                case LogRecord.Append a -> replay(a.position(), a.entry().id(), a.entry().command());
+            }
+        }
+    }
+
+    /** The record that persists the last snapshot. */
+    public LogRecord.Checkpoint checkpoint() {
+        return new LogRecord.Checkpoint(snapshotAt, snapshot);
+    }
+
+    /** Back to the empty log. */
+    private void reset() {
         length = 0;
         applied = 0;
         machine = new KvStateMachine();
@@ -74,12 +96,8 @@ public final class ExecutedLog {
         snapshot = null;
     }
 
-    /**
-     * A durable checkpoint at {@code position}: the state machine is its snapshot.
-     *
-     * @throws IllegalStateException when the snapshot covers another position
-     */
-    public void restore(long position, Bytes bytes) {
+    /** A durable checkpoint at {@code position}: the state machine is its snapshot. */
+    private void restore(long position, Bytes bytes) {
         KvStateMachine.Restored restored = KvStateMachine.restore(bytes.unsafeArray());
         if (restored.slot() != position) {
             throw new IllegalStateException("checkpoint at " + position + " holds a snapshot of " + restored.slot());
@@ -91,13 +109,8 @@ public final class ExecutedLog {
         snapshot = bytes;
     }
 
-    /**
-     * A durable entry after the last checkpoint, executed again (no client waits for it).
-     * Entries the checkpoint covers are skipped.
-     *
-     * @throws IllegalStateException on a gap: a replica must not run on a corrupt log
-     */
-    public void replay(long position, RequestId id, dev.lockstep.kv.Command command) {
+    /** A durable entry after the last checkpoint, executed again; entries the checkpoint covers are skipped. */
+    private void replay(long position, RequestId id, dev.lockstep.kv.Command command) {
         if (position <= snapshotAt) {
             return;
         }

@@ -23,6 +23,11 @@ public final class LoggedWrites implements DurableWrites {
         this.writesIn = writesIn;
     }
 
+    /** The view of a disk of {@link LogRecord}s: an {@code Append} holds its entry's write. */
+    public static LoggedWrites ofLogRecords() {
+        return new LoggedWrites(r -> r instanceof LogRecord.Append a ? List.of(a.entry().id()) : List.of());
+    }
+
     @Override
     public void durable(DurableRecord record) {
         held.addAll(writesIn.apply(record));

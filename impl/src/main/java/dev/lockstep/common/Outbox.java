@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Collects the effects of one step in the order every protocol core emits them (see
- * docs/protocols/raft-contract.md, "How a step orders its effects"): one {@link Effect.Persist}
+ * docs/runtime-contract.md, "How a step orders its effects"): one {@link Effect.Persist}
  * with every durable record of the step, then the {@link Effect.Trace} lines in the order the
  * actions happened, then the sends, applies and replies in the order they were made. A crash
  * therefore keeps or loses a step's actions together. One per replica; not thread-safe.

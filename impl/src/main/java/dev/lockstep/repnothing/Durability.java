@@ -2,6 +2,7 @@ package dev.lockstep.repnothing;
 
 import dev.lockstep.common.ClientEntry;
 import dev.lockstep.common.DurablePrefix;
+import dev.lockstep.common.LogRecord;
 import dev.lockstep.core.DurableRecord;
 import java.util.List;
 
@@ -25,7 +26,7 @@ class Durability {
     /** Appends {@code entry} at the end of the log (spec {@code ClientRequest}); returns its position. */
     long append(ClientEntry entry) {
         long position = st.log.append();
-        ctx.out.persist(new RepNothingRecord.Append(position, entry));
+        ctx.out.persist(new LogRecord.Append(position, entry, ctx.self));
         return position;
     }
 
@@ -38,7 +39,7 @@ class Durability {
 
     /** Persists the snapshot just taken: every earlier record may go. */
     void checkpoint() {
-        ctx.out.persist(new RepNothingRecord.Checkpoint(st.log.snapshotAt(), st.log.snapshot()));
+        ctx.out.persist(st.log.checkpoint());
     }
 
     /** The log is durable up to here (as far as the runtime has said). */
@@ -64,13 +65,7 @@ class Durability {
      *     does not cover its position): the replica must not run on a corrupt log
      */
     void recover(List<DurableRecord> records) {
-        st.log.reset();
-        for (DurableRecord r : records) {
-            switch ((RepNothingRecord) r) {
-                case RepNothingRecord.Checkpoint c -> st.log.restore(c.position(), c.snapshot());
-                case RepNothingRecord.Append a -> st.log.replay(a.position(), a.entry().id(), a.entry().command());
-            }
-        }
+        st.log.recover(records);
         st.synced = st.log.length();
         durablePrefix.recovered(st.log.length());
         ctx.tracer.local("Restart", ctx.out.mark());

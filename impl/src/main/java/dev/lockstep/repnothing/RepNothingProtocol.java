@@ -30,7 +30,7 @@ public final class RepNothingProtocol {
             rng -> Map.of(SNAPSHOT_EVERY, rng.chance(0.3) ? 0 : rng.nextIntInclusive(3, 40)));
     /** Every acknowledged write is on the one disk. */
     public static final DurabilityPromise DURABILITY = new DurabilityPromise((size, p) -> 1,
-            () -> new LoggedWrites(r -> r instanceof RepNothingRecord.Append a ? List.of(a.entry().id()) : List.of()));
+            LoggedWrites::ofLogRecords);
 
     private RepNothingProtocol() {}
 

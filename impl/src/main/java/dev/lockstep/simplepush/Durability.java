@@ -3,6 +3,7 @@ package dev.lockstep.simplepush;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.ClientEntry;
 import dev.lockstep.common.DurablePrefix;
+import dev.lockstep.common.LogRecord;
 import dev.lockstep.core.DurableRecord;
 import java.util.List;
 
@@ -26,12 +27,12 @@ class Durability {
     /** Logs {@code entry}, come from {@code origin}, at the end of the log; returns its position. */
     long append(ClientEntry entry, NodeId origin) {
         long position = st.log.append();
-        ctx.out.persist(new SimplePushRecord.Append(position, entry, origin));
+        ctx.out.persist(new LogRecord.Append(position, entry, origin));
         return position;
     }
 
     void checkpoint() {
-        ctx.out.persist(new SimplePushRecord.Checkpoint(st.log.snapshotAt(), st.log.snapshot()));
+        ctx.out.persist(st.log.checkpoint());
     }
 
     long durable() {
@@ -53,13 +54,7 @@ class Durability {
      * @throws IllegalStateException when the records are not a log
      */
     void recover(List<DurableRecord> records) {
-        st.log.reset();
-        for (DurableRecord r : records) {
-            switch ((SimplePushRecord) r) {
-                case SimplePushRecord.Checkpoint c -> st.log.restore(c.position(), c.snapshot());
-                case SimplePushRecord.Append a -> st.log.replay(a.position(), a.entry().id(), a.entry().command());
-            }
-        }
+        st.log.recover(records);
         durablePrefix.recovered(st.log.length());
         ctx.replication.clear();
         ctx.tracer.local("Restart", ctx.out.mark());

@@ -38,7 +38,7 @@ public final class SimplePushProtocol {
                     + p.get(PUSH_TO) + ": a write can be pushed to at most the " + (size - 1) + " other replicas"));
     /** An acknowledged write is on the taker's disk and each of its {@code pushTo} peers'. */
     public static final DurabilityPromise DURABILITY = new DurabilityPromise((size, p) -> p.get(PUSH_TO) + 1,
-            () -> new LoggedWrites(r -> r instanceof SimplePushRecord.Append a ? List.of(a.entry().id()) : List.of()));
+            LoggedWrites::ofLogRecords);
 
     private SimplePushProtocol() {}
 

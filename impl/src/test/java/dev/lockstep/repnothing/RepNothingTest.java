@@ -9,6 +9,7 @@ import dev.lockstep.base.Bytes;
 import dev.lockstep.base.CodecException;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.ClientEntry;
+import dev.lockstep.common.LogRecord;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
@@ -42,8 +43,8 @@ class RepNothingTest {
         RepNothingReplica r = replica(0);
         List<Effect> effects = write(r, 1, 5).effects();
         assertTrue(effects.get(0) instanceof Effect.Persist p
-                && p.records().equals(List.of(new RepNothingRecord.Append(1, new ClientEntry(new RequestId(1, 1),
-                        new Command.Incr(A, 5))))), effects.toString());
+                && p.records().equals(List.of(new LogRecord.Append(1, new ClientEntry(new RequestId(1, 1),
+                        new Command.Incr(A, 5)), N1))), effects.toString());
         List<String> actions = effects.stream().filter(e -> e instanceof Effect.Trace)
                 .map(e -> ((Effect.Trace) e).action()).toList();
         assertEquals(List.of("ClientRequest", "Sync", "Execute"), actions);
@@ -99,16 +100,16 @@ class RepNothingTest {
         ClientEntry e = new ClientEntry(new RequestId(1, 1), new Command.Incr(A, 1));
         RepNothingReplica r = replica(0);
         assertThrows(IllegalStateException.class, () -> r.step(new Event.Recover(List.of(
-                new RepNothingRecord.Append(1, e), new RepNothingRecord.Append(3, e)))));
+                new LogRecord.Append(1, e, N1), new LogRecord.Append(3, e, N1)))));
     }
 
     @Test
     void recordsRoundTripAndGarbageIsACodecError() throws CodecException {
         RepNothingCodec codec = RepNothingCodec.INSTANCE;
-        RepNothingRecord.Append append = new RepNothingRecord.Append(7,
-                new ClientEntry(new RequestId(3, 9), new Command.Put(A, Bytes.utf8("x"))));
+        LogRecord.Append append = new LogRecord.Append(7,
+                new ClientEntry(new RequestId(3, 9), new Command.Put(A, Bytes.utf8("x"))), N1);
         assertEquals(append, codec.decodeRecord(codec.encodeRecord(append)));
-        RepNothingRecord.Checkpoint cp = new RepNothingRecord.Checkpoint(4, Bytes.utf8("snap"));
+        LogRecord.Checkpoint cp = new LogRecord.Checkpoint(4, Bytes.utf8("snap"));
         assertEquals(cp, codec.decodeRecord(codec.encodeRecord(cp)));
         byte[] bytes = codec.encodeRecord(append);
         for (int len = 0; len < bytes.length; len++) {

@@ -8,6 +8,7 @@ import dev.lockstep.base.Bytes;
 import dev.lockstep.base.CodecException;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.ClientEntry;
+import dev.lockstep.common.LogRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.ReplicaConfig;
@@ -108,7 +109,7 @@ class SimplePushTest {
         Push push = new Push(new ClientEntry(W, new Command.Put(A, Bytes.utf8("x"))));
         assertEquals(push, codec.decodeMessage(codec.encodeMessage(push)));
         assertEquals(new PushAck(W), codec.decodeMessage(codec.encodeMessage(new PushAck(W))));
-        SimplePushRecord.Append append = new SimplePushRecord.Append(4, push.entry(), NodeId.of(2));
+        LogRecord.Append append = new LogRecord.Append(4, push.entry(), NodeId.of(2));
         assertEquals(append, codec.decodeRecord(codec.encodeRecord(append)));
         byte[] bytes = codec.encodeMessage(push);
         for (int len = 0; len < bytes.length; len++) {
