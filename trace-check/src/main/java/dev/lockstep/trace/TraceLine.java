@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One line of a trace file: its 1-based number, its text as written, and the parsed object.
- * Fields follow docs/protocols/raft-contract.md, "Trace lines".
+ * Fields follow docs/runtime-contract.md, "Trace lines".
  */
 public record TraceLine(int number, String raw, JsonNode json) {
 

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Writes a trace as NDJSON: one JSON object per line, in the order given, each starting with
  * {@code "i"} (the 1-based line number) and {@code "action"}, followed by the line's fields in
- * their own order (docs/protocols/raft-contract.md, "Trace lines"). Field values are JSON-shaped:
+ * their own order (docs/runtime-contract.md, "Trace lines"). Field values are JSON-shaped:
  * String, Integer/Long, Boolean, List, Map.
  */
 public final class TraceWriter implements Closeable {
