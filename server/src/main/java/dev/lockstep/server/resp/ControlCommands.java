@@ -1,6 +1,5 @@
 package dev.lockstep.server.resp;
 
-import dev.lockstep.common.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -205,19 +205,21 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
 
         @Override
         public void execute(Effect effect) {
-            if (effect instanceof Effect.Send s) {
-                stats.sends++;
-                peers.send(s.to(), codec.encodeMessage(s.message()));
-            } else if (effect instanceof Effect.Reply r) {
-                stats.replies++;
-                reply(r.id(), r.result());
-            } else if (effect instanceof Effect.Apply) {
-                stats.applies++;
-            } else if (effect instanceof Effect.Trace t) {
-                stats.traceLines++;
-                trace.write(t);
-            } else {
-                throw new IllegalStateException("unexpected effect " + effect);
+            switch (effect) {
+                case Effect.Send s -> {
+                    stats.sends++;
+                    peers.send(s.to(), codec.encodeMessage(s.message()));
+                }
+                case Effect.Reply r -> {
+                    stats.replies++;
+                    reply(r.id(), r.result());
+                }
+                case Effect.Apply a -> stats.applies++;
+                case Effect.Trace t -> {
+                    stats.traceLines++;
+                    trace.write(t);
+                }
+                case Effect.Persist p -> throw new IllegalStateException("a persist is started, never executed: " + p);
             }
         }
 

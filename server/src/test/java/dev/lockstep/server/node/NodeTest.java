@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lockstep.common.Role;
 import dev.lockstep.core.ProtocolRegistry;
 import dev.lockstep.core.Traits;
 import dev.lockstep.server.cli.ClusterLayout;
