@@ -46,7 +46,7 @@ public final class BenchmarkReport {
                         + " -d " + plan.dataSize() + " -P DEPTH --csv   (TEST in " + String.join(",", plan.tests())
                         + "; DEPTH in " + pipelines + "; " + plan.repeats() + " run(s) each, median shown)",
                 "Lockstep: " + replicas + " " + protocol + (replicas == 1 ? " replica" : " replicas")
-                        + " on this host" + (leaderless ? " (no leader: \"leader\" rows go to n1, \"follower\" rows"
+                        + " on this host" + (leaderless && replicas > 1 ? " (no leader: \"leader\" rows go to n1, \"follower\" rows"
                         + " to another replica, each taking requests itself)" : "") + ", fsync on, replica JVM options "
                         + String.join(" ", jvmOptions) + (tuning.isEmpty() ? ", default tuning" : ", tuning " + tuning)
                         + (plan.warmupRequests() > 0 ? "; warmed up with "
