@@ -76,7 +76,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (leader.isPresent() && withLeader) {
             System.out.printf("leader elected: %s (term %d) after %d ms%n", leader.get().id(), leader.get().term(), ms);
         } else if (leader.isPresent()) {
-            System.out.printf("all %d replicas up after %d ms%n", size, ms);
+            System.out.printf(size == 1 ? "the replica is up after %2$d ms%n" : "all %d replicas up after %d ms%n", size, ms);
         } else {
             System.out.println((withLeader ? "no leader elected" : "not every replica answered") + " within "
                     + LEADER_WAIT_MS / 1000 + " s; check the logs");

@@ -91,7 +91,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public void printLayout(PrintStream out) {
-        out.printf("started %d %s replicas (configs, data and logs in %s):%n", options.replicas(), options.protocol(),
+        out.printf("started %d %s %s (configs, data and logs in %s):%n", options.replicas(), options.protocol(),
+                options.replicas() == 1 ? "replica" : "replicas",
                 options.data().toAbsolutePath());
         for (int i = 0; i < children.size(); i++) {
             ClusterLayout.Ports p = ports.get(i);
