@@ -1,6 +1,7 @@
 package tlc2.overrides;
 
 import dev.lockstep.trace.tlc.NDJsonOverride;
+import dev.lockstep.trace.tlc.NodeNameOverride;
 import dev.lockstep.trace.tlc.ProgressOverride;
 
 /**
@@ -13,6 +14,6 @@ public final class TLCOverrides implements ITLCOverrides {
     @Override
     @SuppressWarnings("rawtypes")
     public Class[] get() {
-        return new Class[] {NDJsonOverride.class, ProgressOverride.class};
+        return new Class[] {NDJsonOverride.class, ProgressOverride.class, NodeNameOverride.class};
     }
 }

@@ -21,6 +21,20 @@ public sealed interface Event {
      */
     record Tick(long clockNanos) implements Event {}
 
+    /**
+     * The runtime's failure detector: the peers that look alive now (the replica itself is not
+     * among them). Delivered when the view changes, never as a fact: a peer that looks alive may
+     * be down and the other way round. A core that chooses what to wait for by it (EPaxos: wait
+     * for a fast quorum only while enough peers look alive) reads it from here only, so a seed or
+     * a trace replays the choice. The server derives it from its peer connections, the simulator
+     * from its own fault schedule. Before the first one a core assumes every peer alive.
+     */
+    record LivePeers(java.util.Set<NodeId> alive) implements Event {
+        public LivePeers {
+            alive = java.util.Set.copyOf(alive);
+        }
+    }
+
     /** A message from a peer arrived. */
     record Receive(NodeId from, Message message) implements Event {}
 

@@ -66,6 +66,7 @@ public final class RaftReplica implements Replica {
             case Event.Tick t -> ctx.leadership.tick();
             case Event.Receive r -> receive(r.from(), r.message());
             case Event.ClientRequest c -> clientRequest(c);
+            case Event.LivePeers l -> { } // no choice here depends on which peers look alive
             case Event.Persisted p -> ctx.durability.onPersisted(p.upTo());
             case Event.Recover r -> {
                 ctx.durability.recover(r.durable());

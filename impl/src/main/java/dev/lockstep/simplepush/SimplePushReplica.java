@@ -52,6 +52,7 @@ public final class SimplePushReplica implements Replica {
                     ctx.replication.submit(c);
                 }
             }
+            case Event.LivePeers l -> { } // no choice here depends on which peers look alive
             case Event.Persisted p -> ctx.durability.onPersisted(p.upTo());
             case Event.Recover r -> ctx.durability.recover(r.durable());
         }

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 final class TlcTraceRun {
 
     /** The TLA+ modules of the overrides, shipped as resources of this module. */
-    static final List<String> LIBRARY_MODULES = List.of("NDJson.tla", "TraceProgress.tla", "TraceCommon.tla");
+    static final List<String> LIBRARY_MODULES = List.of("NDJson.tla", "TraceProgress.tla", "NodeNames.tla", "TraceCommon.tla");
     private static final String RESOURCE_DIR = "/dev/lockstep/trace/tla/";
 
     record Result(TlcResult tlc, Optional<Progress> progress) {}
