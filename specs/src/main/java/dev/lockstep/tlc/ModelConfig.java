@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param libraryPath folders TLC must also search for modules (the protocol folder, for configs
  *     in {@code buggy/} whose modules extend the protocol's spec)
  * @param expectedViolation for a buggy config, the invariant or property it must violate
+ * @param simulation set if the config asks for TLC's simulation mode
+ *     ({@code \* tlc-mode: simulate ...}) instead of exhaustive model checking
  */
 public record ModelConfig(Kind kind, Path cfg, Path spec, List<Path> libraryPath,
-        Optional<String> expectedViolation) {
+        Optional<String> expectedViolation, Optional<SimulationMode> simulation) {
 
     public enum Kind {
         /** {@code specs/<proto>/MC<Spec>*.cfg} except {@code *Deep.cfg}: run by CI. */
@@ -38,8 +40,13 @@ public record ModelConfig(Kind kind, Path cfg, Path spec, List<Path> libraryPath
         return cfg.getFileName().toString();
     }
 
-    /** A TLC job for this config with the given workers; add timeouts etc. with its withers. */
+    /**
+     * A TLC job for this config; add timeouts etc. with its withers. It model-checks with
+     * {@code workers} workers, or, for a simulation config, simulates with one worker (see
+     * {@link TlcJob#simulation()}).
+     */
     public TlcJob job(int workers) {
-        return TlcJob.of(spec, cfg).withWorkers(workers).withLibraryPath(libraryPath);
+        TlcJob job = TlcJob.of(spec, cfg).withLibraryPath(libraryPath);
+        return simulation.map(job::withSimulation).orElseGet(() -> job.withWorkers(workers));
     }
 }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Builds a {@link TlcResult} from the messages of one run: counters, the violation and its
  * behaviour, or the error text. The outcome follows TLC's exit status (0 passed, 10..14 a
- * violation, anything else an error), refined by the messages.
+ * violation, anything else an error), refined by the messages. A simulation reports the same
+ * violations and behaviours; its counters are the states generated (TLC's "Progress(-1)" and
+ * simulation statistics messages) and the behaviours generated (from the fork's progress lines).
  */
 final class ResultAssembler {
 
@@ -19,6 +21,10 @@ final class ResultAssembler {
     /** "Progress(6) at 2026-11-21 21:13:43: 40 states generated ..." (the time has colons too). */
     private static final Pattern PROGRESS =
             Pattern.compile("^Progress\\((\\d+)\\) at [^:]*:\\d+:\\d+: (.*)$", Pattern.DOTALL);
+    /** Simulation: "Progress(-1) at 2026-12-07 05:13:41: 71 states generated, -1 distinct ...". */
+    private static final Pattern PROGRESS_SIMU =
+            Pattern.compile("^Progress\\(-?\\d+\\) at [^:]*:\\d+:\\d+: ([\\d,]+) states generated.*$",
+                    Pattern.DOTALL);
     private static final Pattern BACK_TO =
             Pattern.compile("^(\\d+): Back to state: <?([A-Za-z_0-9!]+).*$", Pattern.DOTALL);
 
@@ -32,6 +38,7 @@ final class ResultAssembler {
     private TlcStats progress = TlcStats.NONE;
     private TlcStats finalStats;
     private long depth = -1;
+    private long simulatedStates = -1;
 
     ResultAssembler(CfgFile cfg) {
         this.cfg = cfg;
@@ -69,16 +76,15 @@ final class ResultAssembler {
             case TlcCodes.STATS -> finalStats = counters(m.text(), 0);
             case TlcCodes.PROGRESS_STATS -> progressMessage(m.text());
             case TlcCodes.SEARCH_DEPTH -> depth = firstNumber(m.text());
-            case TlcCodes.BEHAVIOR_INTRO, TlcCodes.COUNTEREXAMPLE_INTRO -> { }
+            case TlcCodes.PROGRESS_SIMU -> simulationProgress(m.text());
+            case TlcCodes.STATS_SIMU -> simulatedStates = Math.max(simulatedStates, firstNumber(m.text()));
+            case TlcCodes.BEHAVIOR_INTRO, TlcCodes.COUNTEREXAMPLE_INTRO, TlcCodes.MODE_SIMU -> { }
             default -> keepError(m);
         }
     }
 
     TlcResult finish(TlcJob job, int exitCode, boolean timedOut, Duration elapsed) {
-        TlcStats stats = finalStats == null ? progress : finalStats;
-        if (depth >= 0) {
-            stats = stats.withDepth(depth);
-        }
+        TlcStats stats = job.simulation().isPresent() ? simulationStats() : modelCheckingStats();
         Counterexample behavior = new Counterexample(states, loop);
         if (timedOut) {
             return result(job, TlcResult.Outcome.TIMEOUT, exitCode, stats, elapsed, null, behavior,
@@ -93,6 +99,17 @@ final class ResultAssembler {
         }
         return result(job, TlcResult.Outcome.ERROR, exitCode, stats, elapsed, null, behavior,
                 errorText(exitCode));
+    }
+
+    /** TLC's final statistics (or the last progress report) with the search depth. */
+    private TlcStats modelCheckingStats() {
+        TlcStats stats = finalStats == null ? progress : finalStats;
+        return depth >= 0 ? stats.withDepth(depth) : stats;
+    }
+
+    /** The states generated as TLC last reported them, the behaviours as the fork counted them. */
+    private TlcStats simulationStats() {
+        return TlcStats.simulation(Math.max(progress.generated(), simulatedStates), progress.traces());
     }
 
     private TlcResult result(TlcJob job, TlcResult.Outcome outcome, int exitCode, TlcStats stats,
@@ -137,6 +154,13 @@ final class ResultAssembler {
         Matcher p = PROGRESS.matcher(text.strip());
         if (p.matches()) {
             progress = counters(p.group(2), Long.parseLong(p.group(1)));
+        }
+    }
+
+    private void simulationProgress(String text) {
+        Matcher p = PROGRESS_SIMU.matcher(text.strip());
+        if (p.matches()) {
+            simulatedStates = Math.max(simulatedStates, Long.parseLong(p.group(1).replace(",", "")));
         }
     }
 

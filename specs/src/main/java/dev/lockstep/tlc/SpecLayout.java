@@ -22,8 +22,11 @@ import java.util.stream.Stream;
  *       {@code \* expect-violation: <Name>};
  *   <li>a config runs the {@code .tla} of the same base name if it exists, else
  *       {@code MC<Spec>.tla} beside it, else (for {@code buggy/}) the protocol's
- *       {@code MC<Spec>.tla}; the protocol folder is on TLC's library path for buggy configs.
+ *       {@code MC<Spec>.tla}; the protocol folder is on TLC's library path for buggy configs;
+ *   <li>any of these runs in TLC's simulation mode if it has a line
+ *       {@code \* tlc-mode: simulate num=<N> depth=<D> seed=<S>}.
  * </ul>
+ * Listing configs reads them: a malformed directive throws {@link InvalidConfigException}.
  */
 public final class SpecLayout {
 
@@ -95,7 +98,8 @@ public final class SpecLayout {
                 .findFirst()
                 .orElse(dir.resolve(mc));
         List<Path> library = dir.equals(p.dir()) ? List.of() : List.of(p.dir());
-        return new ModelConfig(kind, cfg, spec, library, CfgFile.read(cfg).expectedViolation());
+        CfgFile parsed = CfgFile.read(cfg);
+        return new ModelConfig(kind, cfg, spec, library, parsed.expectedViolation(), parsed.simulation());
     }
 
     private static boolean isMcConfig(Path f) {

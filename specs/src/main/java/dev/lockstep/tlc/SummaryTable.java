@@ -2,8 +2,12 @@ package dev.lockstep.tlc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The table printed after all configs ran: one row per config. */
+/**
+ * The table printed after all configs ran: one row per config. A simulation has no distinct-state
+ * count: its row says "simulation" there, and its depth is the bound it ran with.
+ */
 final class SummaryTable {
 
     private SummaryTable() {}
@@ -12,8 +16,11 @@ final class SummaryTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"config", "result", "distinct states", "depth", "time"});
         for (TlcResult r : results) {
-            rows.add(new String[] {r.job().name(), result(r), String.format("%,d", r.stats().distinct()),
-                Long.toString(r.stats().depth()), Durations.format(r.elapsed())});
+            Optional<SimulationMode> sim = r.job().simulation();
+            rows.add(new String[] {r.job().name(), result(r),
+                sim.isPresent() ? "simulation" : String.format("%,d", r.stats().distinct()),
+                sim.map(s -> "<= " + s.depth()).orElse(Long.toString(r.stats().depth())),
+                Durations.format(r.elapsed())});
         }
         int[] widths = new int[5];
         for (String[] row : rows) {

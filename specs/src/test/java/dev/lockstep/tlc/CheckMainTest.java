@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./lockstep check} end to end on the toy specs: output and exit status. */
 class CheckMainTest {
@@ -37,6 +41,44 @@ class CheckMainTest {
         assertTrue(o.contains("checked invariants: TypeOK, LogBounded; properties: Monotonic"), o);
         assertTrue(o.contains("Summary for toy:"), o);
         assertTrue(!o.contains("MCToyDeep.cfg"), "deep config ran without --deep:\n" + o);
+        assertTrue(o.contains("Checking toy: MCToySim.cfg  (MCToy.tla, simulation: 1,000 behaviours of "
+                + "depth <= 20, seed 1, 1 worker)"), o);
+        assertTrue(o.contains("MCToySim.cfg: no violation. simulation: 1,000 behaviours of depth <= 20, "
+                + "seed 1, 11,051 states generated, "), o);
+        assertTrue(o.contains("random behaviours only, not every reachable state: --seed 1 reproduces"), o);
+        assertTrue(o.matches("(?s).*\n  MCToySim\\.cfg +no violation +simulation +<= 20 .*"), o);
+    }
+
+    @Test
+    void simulationViolationPrintsTheCounterexampleAndTheSeed() {
+        assertEquals(1, check("toy", "--config", "buggy/MCToySimShortLog.cfg"));
+        String o = out();
+        assertTrue(o.contains("MCToySimShortLog.cfg: VIOLATION of invariant LogBounded. simulation: found "
+                + "within the first "), o);
+        assertTrue(o.contains(" of 1,000 behaviours of depth <= 10, seed 7, "), o);
+        assertTrue(o.contains("(this config is expected to violate LogBounded)"), o);
+        assertTrue(o.contains("Counterexample (7 states; state 1 in full"), o);
+        assertTrue(o.contains("    7. DeliverSome   (Toy.tla line 33)"), o);
+    }
+
+    @Test
+    void commandLineOverridesTheSimulationDirective() {
+        assertEquals(0, check("toy", "--config", "MCToySim.cfg", "--num", "50", "--depth", "3", "--seed", "9"));
+        assertTrue(out().contains("MCToySim.cfg: no violation. simulation: 50 behaviours of depth <= 3, seed 9, "),
+                out());
+        assertTrue(out().contains("--seed 9 reproduces this run"), out());
+    }
+
+    @Test
+    void malformedDirectiveExitsTwoNamingFileAndLine(@TempDir Path dir) throws IOException {
+        Path cfg = dir.resolve("MCToyBad.cfg");
+        Files.writeString(cfg, "\\* expect-violation: LogBounded\n\\* tlc-mode: simulate num=10 depth=5\nINIT Init\n");
+        assertEquals(2, check("toy", "--config", cfg.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("check: " + cfg + " line 2: malformed tlc-mode directive "
+                + "'\\* tlc-mode: simulate num=10 depth=5': missing seed; expected '"
+                + SimulationMode.DIRECTIVE + "'"), e);
+        assertEquals("", out());
     }
 
     @Test

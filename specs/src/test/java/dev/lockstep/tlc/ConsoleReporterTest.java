@@ -44,6 +44,16 @@ class ConsoleReporterTest {
     }
 
     @Test
+    void simulationShowsBehavioursAndStatesGenerated() {
+        ConsoleReporter r = new ConsoleReporter(out, true, "MCX.cfg",
+                java.util.Optional.of(new SimulationMode(20_000, 60, 1)));
+        r.onProgress(new TlcProgress(TlcStats.simulation(31_415, 1_200), Duration.ofSeconds(12)));
+        r.done();
+        assertEquals("\r\033[K  MCX.cfg: simulation, 1,200 of 20,000 behaviours, 31,415 states generated, 12.0s"
+                + "\r\033[K", text());
+    }
+
+    @Test
     void passesOnWhatTheSpecPrintsButNotSanysChatter() {
         ConsoleReporter r = new ConsoleReporter(out, false, "MCX.cfg");
         r.onMessage(TlcMessage.untagged("Parsing file /x/MCX.tla"));

@@ -19,7 +19,7 @@ class ExpectationTest {
 
     private static ModelConfig config(ModelConfig.Kind kind, String expected) {
         return new ModelConfig(kind, Path.of("MCToyX.cfg"), Path.of("MCToy.tla"), List.of(),
-                Optional.ofNullable(expected));
+                Optional.ofNullable(expected), Optional.empty());
     }
 
     @Test

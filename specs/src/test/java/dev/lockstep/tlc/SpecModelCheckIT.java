@@ -13,8 +13,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Model-checks every TLC config of every protocol folder under {@code specs/}: each CI config
  * (and with {@code -Pdeep} each deep config) must pass, each {@code buggy/} config must report the
- * violation its first line names. New protocols and configs are picked up by convention (see
- * {@link SpecLayout}); with no specs yet there are no tests.
+ * violation its first line names. Configs with a {@code \* tlc-mode: simulate ...} line are
+ * simulated (one worker, the directive's seed) rather than model-checked. New protocols and
+ * configs are picked up by convention (see {@link SpecLayout}); with no specs yet there are no
+ * tests.
  *
  * <p>System properties (set by specs/pom.xml): {@code lockstep.specs.root} the specs folder,
  * {@code lockstep.deep} run deep configs, {@code lockstep.tlc.workers} workers per run (0 = one
@@ -46,9 +48,8 @@ class SpecModelCheckIT {
 
     private static void check(ModelConfig config) {
         TlcResult r = new TlcRunner().run(config.job(WORKERS).withTimeout(TIMEOUT), TlcListener.NONE);
-        System.out.printf("%s: %s, %,d distinct states, depth %d, %s, workers %d%n", config.name(),
-                SummaryTable.result(r), r.stats().distinct(), r.stats().depth(),
-                Durations.format(r.elapsed()), WORKERS);
+        System.out.printf("%s: %s, %s, workers %d%n", config.name(), SummaryTable.result(r),
+                ResultReport.counters(r), r.job().workers());
         Expectation.problem(config, r).ifPresent(problem -> {
             StringBuilder sb = new StringBuilder(problem);
             if (config.expectedViolation().isEmpty() && !r.behavior().isEmpty()) {

@@ -2,15 +2,19 @@ package dev.lockstep.tlc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real TLC (forked) on the toy specs under src/test/resources. */
 class TlcRunnerTest {
@@ -46,6 +50,73 @@ class TlcRunnerTest {
             assertEquals(changed(states.get(i - 1), states.get(i)), variablesNamed(printed.get(i)),
                     "state " + (i + 1) + " printed " + printed.get(i));
         }
+    }
+
+    /** A config of the toy protocol found by {@link SpecLayout}, as {@code ./lockstep check} finds it. */
+    private static ModelConfig toyConfig(String name) {
+        SpecLayout layout = new SpecLayout(Fixtures.root());
+        ProtocolSpecs toy = layout.protocol("toy").orElseThrow();
+        return java.util.stream.Stream.concat(layout.ciConfigs(toy).stream(), layout.buggyConfigs(toy).stream())
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void simulationGeneratesExactlyItsBehavioursAndItsSeedReproducesTheRun() {
+        ModelConfig config = toyConfig("MCToySim.cfg");
+        TlcJob job = config.job(4);
+        assertEquals(Optional.of(new SimulationMode(1000, 20, 1)), job.simulation());
+        assertEquals(1, job.workers());
+
+        TlcResult r = runner.run(job, TlcListener.NONE);
+        assertEquals(TlcResult.Outcome.PASSED, r.outcome(), () -> String.valueOf(r.error()));
+        assertEquals(1000, r.stats().traces());
+        assertEquals(0, r.stats().distinct());
+        assertTrue(r.messages().stream().anyMatch(m -> m.code() == TlcCodes.MODE_SIMU
+                && m.text().startsWith("Running Random Simulation with seed 1 with 1 worker")), r.messages()::toString);
+        // The same seed explores the same behaviours: as many states as the captured run
+        // (tlc-output/simulate-passed.out) and as a second run; another seed explores others.
+        assertEquals(11_051, r.stats().generated());
+        TlcResult other = runner.run(job.withSimulation(new SimulationMode(1000, 20, 2)), TlcListener.NONE);
+        assertEquals(TlcResult.Outcome.PASSED, other.outcome(), () -> String.valueOf(other.error()));
+        assertTrue(other.stats().generated() != r.stats().generated(), other.stats()::toString);
+    }
+
+    @Test
+    void simulationFindsAViolationAndReportsItsCounterexampleLikeModelChecking() {
+        ModelConfig config = toyConfig("MCToySimShortLog.cfg");
+        TlcResult r = runner.run(config.job(2), TlcListener.NONE);
+        assertEquals(TlcResult.Outcome.VIOLATION, r.outcome(), () -> String.valueOf(r.error()));
+        assertEquals("invariant LogBounded", r.violation().headline());
+        assertEquals(Optional.empty(), Expectation.problem(config, r));
+        // Seed 7 leads to the same counterexample every time (it is the captured one).
+        assertEquals(List.of(TraceState.INITIAL, "Send", "DeliverSome", "Send", "Send", "Send", "DeliverSome"),
+                r.behavior().states().stream().map(TraceState::action).toList());
+        assertTrue(r.stats().traces() >= 1 && r.stats().traces() < 1000, r.stats()::toString);
+        assertTrue(r.stats().generated() >= 6, r.stats()::toString);
+    }
+
+    @Test
+    void simulationJobPassesItsArgumentsAndHasOneWorker() {
+        TlcJob job = TlcJob.of(Path.of("a/MCX.tla"), Path.of("a/MCX.cfg"))
+                .withSimulation(new SimulationMode(500, 30, 42))
+                .withExtraTlcArgs(List.of("-deadlock"));
+        List<String> cmd = TlcCommand.build(job, Path.of("/tmp/work"));
+        assertEquals(List.of("-simulate", "num=500", "-depth", "30", "-seed", "42", "-deadlock",
+                Path.of("a/MCX.tla").toAbsolutePath().toString()), cmd.subList(cmd.size() - 8, cmd.size()));
+        assertEquals("1", cmd.get(cmd.indexOf("-workers") + 1));
+        assertThrows(IllegalArgumentException.class, () -> job.withWorkers(2));
+    }
+
+    @Test
+    void malformedDirectiveIsAnErrorWithoutForking(@TempDir Path dir) throws java.io.IOException {
+        Path cfg = dir.resolve("MCToyBad.cfg");
+        Files.writeString(cfg, "INIT Init\n\\* tlc-mode: simulate num=10 depth=5\nNEXT Next\n");
+        TlcResult r = runner.run(TlcJob.of(Fixtures.file("toy/MCToy.tla"), cfg), TlcListener.NONE);
+        assertEquals(TlcResult.Outcome.ERROR, r.outcome());
+        assertTrue(r.error().startsWith(cfg + " line 2: malformed tlc-mode directive"), r.error());
+        assertTrue(r.messages().isEmpty());
     }
 
     @Test
