@@ -19,11 +19,19 @@ public sealed interface ExecutionPosition {
         }
     }
 
-    /** One command instance of a leaderless protocol: the {@code number}th that {@code owner} led. */
-    record Instance(NodeId owner, long number) implements ExecutionPosition {
+    /**
+     * One command of a leaderless protocol's instance: the {@code index}-th (0, 1, ...) command of
+     * the batch in the {@code number}-th instance that {@code owner} led.
+     */
+    record Instance(NodeId owner, long number, int index) implements ExecutionPosition {
+        /** The first (or only) command of an instance. */
+        public Instance(NodeId owner, long number) {
+            this(owner, number, 0);
+        }
+
         @Override
         public String toString() {
-            return owner + "." + number;
+            return owner + "." + number + (index == 0 ? "" : "#" + index);
         }
     }
 }
