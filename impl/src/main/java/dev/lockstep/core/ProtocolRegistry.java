@@ -17,7 +17,8 @@ public final class ProtocolRegistry {
             dev.lockstep.raft.RaftProtocol::descriptor,
             dev.lockstep.multipaxos.MultiPaxosProtocol::descriptor,
             dev.lockstep.repnothing.RepNothingProtocol::descriptor,
-            dev.lockstep.simplepush.SimplePushProtocol::descriptor
+            dev.lockstep.simplepush.SimplePushProtocol::descriptor,
+            dev.lockstep.epaxos.EPaxosProtocol::descriptor
     );
 
     private static final Map<String, Protocol> BY_NAME = index();

@@ -72,6 +72,7 @@ public final class Simulation implements HostOutput {
     private final LeaderHistoryChecker leaders = new LeaderHistoryChecker();
     private final ClusterInvariant invariant;
     private final Faults faults;
+    private final SimFailureDetector detector;
     private List<Replica> live = List.of();
     private Failure failure;
     private long lastLivenessCheck = -1;
@@ -109,6 +110,7 @@ public final class Simulation implements HostOutput {
             hosts.add(new SimHost(n, newReplica(n), disk, clock, this, settings.tracing()));
         }
         this.durability = new DurabilityChecker(plan.durableCopies(), disks);
+        this.detector = new SimFailureDetector(members, root.fork());
         refreshLive();
     }
 
@@ -187,7 +189,21 @@ public final class Simulation implements HostOutput {
             return;
         }
         stepHost(h, new Event.Tick(h.clock.read(time.now())), null);
+        reportLivePeers(h);
         time.after(options.tickMs(), t);
+    }
+
+    /** The failure detector's view, when it changed (no crash point: it is the runtime's, not the replica's). */
+    private void reportLivePeers(SimHost h) {
+        if (!h.isUp()) {
+            return;
+        }
+        Event.LivePeers view = detector.view(h.index, h.disk.incarnation(), time.now() < options.faultPhaseMs(),
+                k -> hosts.get(k).isUp(), network::isCut);
+        if (view != null) {
+            h.step(view, null);
+            checkInvariant(h);
+        }
     }
 
     private void onDeliver(SimEvent.Deliver d) {

@@ -1,0 +1,208 @@
+package dev.lockstep.epaxos;
+
+import dev.lockstep.common.ClientEntry;
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.Result;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Execution of committed instances (EPaxos §4.3.2; contract action {@code Execute}): from a
+ * committed instance, the graph of its dependencies ({@code DepSet}, transitively) must be
+ * committed here; its strongly connected components are executed in reverse topological order
+ * (Tarjan's algorithm emits them so), and the instances of one component by {@code (seq, owner,
+ * num)}. An instance that waits on one not committed here is retried when that one commits; the
+ * missing one is watched by recovery. A component is executed whole within one step, so a
+ * checkpoint never splits one.
+ */
+class Execution {
+    /** The tie-break inside a component: seq, then owner id, then number (contract, "Execute"). */
+    static final Comparator<Instance> ORDER = Comparator.<Instance>comparingLong(x -> x.seq)
+            .thenComparing(x -> x.id.owner()).thenComparingLong(x -> x.id.num());
+
+    protected final EPaxosContext ctx;
+    protected final EPaxosState st;
+    private final TreeSet<InstanceId> ready = new TreeSet<>();
+    private final Map<InstanceId, List<InstanceId>> blockedOn = new HashMap<>();
+
+    Execution(EPaxosContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.state;
+    }
+
+    /** {@code x} committed here: it, and whatever waited on it, may now execute. */
+    void committed(Instance x) {
+        ready.add(x.id);
+        List<InstanceId> waiting = blockedOn.remove(x.id);
+        if (waiting != null) {
+            ready.addAll(waiting);
+        }
+    }
+
+    /** Executes everything that became executable. */
+    void run() {
+        while (!ready.isEmpty()) {
+            Instance x = st.space.find(ready.pollFirst());
+            if (x != null && x.isCommitted() && !x.executed) {
+                executeFrom(x);
+            }
+        }
+    }
+
+    /** Forgets what waited (restart: {@link Durability} queues every committed instance again). */
+    void reset() {
+        ready.clear();
+        blockedOn.clear();
+    }
+
+    /** A Tarjan frame: a node and its remaining successors. */
+    private record Frame(Instance node, List<Instance> successors, int[] next) {}
+
+    /** Iterative Tarjan from {@code root}, executing each component as it is completed. */
+    private void executeFrom(Instance root) {
+        Map<InstanceId, int[]> marks = new HashMap<>(); // id -> {index, lowlink, onStack}
+        ArrayDeque<Instance> stack = new ArrayDeque<>();
+        ArrayDeque<Frame> calls = new ArrayDeque<>();
+        int[] counter = {0};
+        if (!push(root, marks, stack, calls, counter)) {
+            blocked(root);
+            return;
+        }
+        while (!calls.isEmpty()) {
+            Frame f = calls.peek();
+            if (f.next[0] < f.successors.size()) {
+                Instance w = f.successors.get(f.next[0]++);
+                int[] wm = marks.get(w.id);
+                if (wm == null) {
+                    if (!push(w, marks, stack, calls, counter)) {
+                        blocked(root);
+                        return;
+                    }
+                } else if (wm[2] == 1) {
+                    int[] vm = marks.get(f.node.id);
+                    vm[1] = Math.min(vm[1], wm[0]);
+                }
+                continue;
+            }
+            calls.pop();
+            int[] vm = marks.get(f.node.id);
+            if (!calls.isEmpty()) {
+                int[] parent = marks.get(calls.peek().node.id);
+                parent[1] = Math.min(parent[1], vm[1]);
+            }
+            if (vm[1] == vm[0]) {
+                executeComponent(popComponent(f.node, stack, marks));
+            }
+        }
+    }
+
+    /** Visits {@code v}; false when one of its dependencies is not committed here (execution waits). */
+    private boolean push(Instance v, Map<InstanceId, int[]> marks, ArrayDeque<Instance> stack,
+            ArrayDeque<Frame> calls, int[] counter) {
+        List<Instance> successors = successors(v);
+        if (successors == null) {
+            return false;
+        }
+        marks.put(v.id, new int[] {counter[0], counter[0], 1});
+        counter[0]++;
+        stack.push(v);
+        calls.push(new Frame(v, successors, new int[] {0}));
+        return true;
+    }
+
+    private InstanceId missing;
+
+    /** The not yet executed instances of {@code DepSet(v)}, or null when one is not committed here. */
+    private List<Instance> successors(Instance v) {
+        List<Instance> out = new ArrayList<>();
+        int vPos = st.space.ownerPos(v.id);
+        for (int p = 0; p < ctx.members.size(); p++) {
+            for (long k = st.executedFloor[p] + 1; k <= v.deps.at(p); k++) {
+                if (p == vPos && k == v.id.num()) {
+                    continue;
+                }
+                Instance w = st.space.at(p, k);
+                if (w == null || !w.isCommitted()) {
+                    missing = new InstanceId(ctx.members.at(p), k);
+                    return null;
+                }
+                if (!w.executed) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code root} waits for {@link #missing}, which recovery now watches. */
+    private void blocked(Instance root) {
+        blockedOn.computeIfAbsent(missing, k -> new ArrayList<>()).add(root.id);
+        Instance m = st.space.get(missing);
+        if (!m.isCommitted()) {
+            st.unsettled.add(missing);
+        }
+    }
+
+    private static List<Instance> popComponent(Instance v, ArrayDeque<Instance> stack, Map<InstanceId, int[]> marks) {
+        List<Instance> component = new ArrayList<>();
+        Instance w;
+        do {
+            w = stack.pop();
+            marks.get(w.id)[2] = 0;
+            component.add(w);
+        } while (w != v);
+        return component;
+    }
+
+    private void executeComponent(List<Instance> component) {
+        component.sort(ORDER);
+        for (Instance x : component) {
+            executeOne(x);
+        }
+    }
+
+    /** Contract {@code Execute(p, i)}: apply the instance's commands; the owner answers its clients. */
+    protected void executeOne(Instance x) {
+        x.executed = true;
+        st.executedCount++;
+        st.executedSinceCheckpoint++;
+        advanceFloor(st.space.ownerPos(x.id));
+        boolean own = ctx.owns(x.id);
+        switch (x.cmd) {
+            case Payload.Batch b -> {
+                for (int k = 0; k < b.entries().size(); k++) {
+                    ClientEntry e = b.entries().get(k);
+                    Result result = st.machine.apply(e.id(), e.command());
+                    ctx.out.apply(x.id.position(k), e.id(), e.command(), result);
+                    if (own) {
+                        ctx.proposals.executed(x.id, e.id(), result);
+                    }
+                }
+            }
+            case Payload.Expiry e -> {
+                Command expire = new Command.ExpireSessions(e.keep());
+                ctx.out.apply(x.id.position(0), null, expire, st.machine.apply(null, expire));
+            }
+            case Payload.Nop n -> { }
+        }
+        if (own) {
+            ctx.proposals.done(x.id);
+        }
+        ctx.tracer.execute(x, ctx.out.mark());
+    }
+
+    void advanceFloor(int pos) {
+        while (true) {
+            Instance next = st.space.at(pos, st.executedFloor[pos] + 1);
+            if (next == null || !next.executed) {
+                return;
+            }
+            st.executedFloor[pos]++;
+        }
+    }
+}
