@@ -205,10 +205,16 @@ class Recovery {
         ctx.durability.changed(x);
     }
 
-    /** Contract {@code HandleValidate(q, m)} (EPaxos* Fig. 5 lines 81-87). */
+    /**
+     * Contract {@code HandleValidate(q, m)} (EPaxos* Fig. 5 lines 81-87). Besides the paper's
+     * {@code bal = m.bal}, nothing may be accepted or committed here at or above it yet: a
+     * duplicated or late Validate that arrives after the recovery's own Accept would otherwise
+     * overwrite the accepted (or committed) command (found by the simulator; EPaxos* assumes
+     * channels that do not duplicate).
+     */
     void onValidate(NodeId from, Validate m) {
         Instance x = st.space.get(m.inst());
-        if (x.bal != m.bal()) {
+        if (!validating(x, m.bal())) {
             return;
         }
         validateHere(x, m.cmd(), m.deps(), m.seq());
@@ -342,6 +348,11 @@ class Recovery {
                 return;
             }
         }
+    }
+
+    /** The guard of {@code HandleValidate}. Overridden only by a deliberately broken test variant. */
+    protected boolean validating(Instance x, long b) {
+        return x.bal == b && x.abal < b && !x.isCommitted();
     }
 
     /** A round may act only while its ballot is the instance's promise. Overridden only by a broken test variant. */

@@ -37,9 +37,30 @@ public final class BrokenEPaxosVariants {
         return descriptor("epaxos-waiting-ignores-promise", WAITING_IGNORES_PROMISE);
     }
 
-    public static List<Protocol> all() {
-        return List.of(singleBallot(), fastPathUnequal(), recoveryIgnoresBallot(), waitingIgnoresPromise());
+    /**
+     * EPaxos*'s Validate handler as published (only {@code bal = b}): a duplicated Validate that
+     * arrives after the recovery's Accept overwrites the accepted command (found by the simulator).
+     */
+    public static Protocol lateValidateOverwrites() {
+        return descriptor("epaxos-late-validate-overwrites", LATE_VALIDATE_OVERWRITES);
     }
+
+    public static List<Protocol> all() {
+        return List.of(singleBallot(), fastPathUnequal(), recoveryIgnoresBallot(), waitingIgnoresPromise(),
+                lateValidateOverwrites());
+    }
+
+    static final EPaxosConcerns LATE_VALIDATE_OVERWRITES = new EPaxosConcerns() {
+        @Override
+        public Recovery recovery(EPaxosContext ctx) {
+            return new Recovery(ctx) {
+                @Override
+                protected boolean validating(Instance x, long b) {
+                    return x.bal == b;
+                }
+            };
+        }
+    };
 
     static final EPaxosConcerns SINGLE_BALLOT = new EPaxosConcerns() {
         @Override

@@ -36,4 +36,10 @@ class BrokenEPaxosTest {
         Failure f = firstFailure(BrokenEPaxosVariants.waitingIgnoresPromise(), 1, "all", 300);
         assertEquals(FailureKind.SAFETY, f.kind(), f.describe());
     }
+
+    @Test
+    void validateThatOverwritesAnAcceptedCommandBreaksSafety() {
+        Failure f = firstFailure(BrokenEPaxosVariants.lateValidateOverwrites(), 11, "all", 1000);
+        assertEquals(FailureKind.SAFETY, f.kind(), f.describe());
+    }
 }

@@ -227,6 +227,21 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
         return links.get(peer).redialInMs();
     }
 
+    /**
+     * The failure detector: a peer looks alive while our connection to it is handshaken (a
+     * crashed or cut-off peer closes it or fails the dial within the link's timeouts).
+     */
+    @Override
+    public java.util.Set<NodeId> livePeers() {
+        java.util.Set<NodeId> alive = new java.util.TreeSet<>();
+        for (PeerLink link : links.values()) {
+            if (link.connected()) {
+                alive.add(link.id());
+            }
+        }
+        return alive;
+    }
+
     /** Peers our connection to which is handshaken. */
     public int connectedPeers() {
         int n = 0;

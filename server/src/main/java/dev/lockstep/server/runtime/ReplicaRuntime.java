@@ -45,6 +45,7 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
     private long ticks;
     /** Ticks between trace flushes (about 100 ms). */
     private long flushTraceEvery = 10;
+    private java.util.Set<NodeId> lastLivePeers;
     private volatile ReplicaStatus status;
     private volatile boolean halted;
 
@@ -141,8 +142,18 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
 
     private void tick() {
         step(new Event.Tick(System.nanoTime()));
+        reportLivePeers();
         if (++ticks % flushTraceEvery == 0) {
             trace.flush();
+        }
+    }
+
+    /** Tells the replica when the transport's view of live peers changed. */
+    private void reportLivePeers() {
+        java.util.Set<NodeId> view = peers.livePeers();
+        if (view != null && !view.equals(lastLivePeers)) {
+            lastLivePeers = view;
+            step(new Event.LivePeers(view));
         }
     }
 
