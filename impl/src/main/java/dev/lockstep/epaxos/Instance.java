@@ -25,6 +25,8 @@ final class Instance {
     boolean executed;
     /** Ticks since this instance last made progress here (recovery timeout). */
     int idleTicks;
+    /** This replica's recoveries of the instance so far (their backoff doubles). */
+    int recoveryAttempts;
     /** This replica's round as coordinator or recoverer of the instance, or null. */
     Round round;
 

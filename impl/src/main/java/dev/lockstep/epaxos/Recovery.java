@@ -56,14 +56,23 @@ class Recovery {
         Recovering r = new Recovering(b, ctx.members.size());
         r.record(ctx.selfPos(), replyOf(x));
         x.round = r;
-        // the next attempt waits a little longer, by a draw of this replica's seed, so that two
-        // replicas that recover the same instance do not keep overtaking each other
-        x.idleTicks = -ctx.prng.nextIntInclusive(0, ctx.tuning.recoveryTicks());
+        x.idleTicks = -backoff(++x.recoveryAttempts);
         int mark = ctx.out.mark();
         ctx.sendToOthers(new Recover(x.id, b));
         ctx.tracer.startRecovery(x, mark);
         started++;
         decide(x, r);
+    }
+
+    /**
+     * Extra ticks before this replica's next attempt on the same instance: doubling with each
+     * attempt (up to 8 timeouts) plus a draw of the replica's seed, so that replicas that recover
+     * the same instance stop overtaking each other's ballots (duelling proposers; found as a
+     * livelock by the simulator).
+     */
+    private int backoff(int attempts) {
+        int t = ctx.tuning.recoveryTicks();
+        return t * ((1 << Math.min(attempts - 1, 3)) - 1) + ctx.prng.nextIntInclusive(0, t);
     }
 
     private RecoverReply replyOf(Instance x) {
@@ -77,6 +86,7 @@ class Recovery {
             return;
         }
         promise(x, m.bal());
+        x.idleTicks = Math.min(x.idleTicks, 0); // another replica is recovering it: give it a full timeout
         ctx.durability.changed(x);
         int mark = ctx.out.mark();
         ctx.out.send(from, replyOf(x));

@@ -4,34 +4,38 @@ import dev.lockstep.base.Bytes;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.ExecutionPosition;
 import dev.lockstep.lin.Describe;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Agreement of applied orders under a partial execution order: every node applies the writes
  * of one key, of one client session, and every session expiry, in one order, and the same
  * command at the same execution position with the same result everywhere.
  *
- * <p>For each key the checker keeps the order seen so far (the longest known sequence of
- * positions). A node incarnation's applies to that key must move forward along it; a command no
- * node applied before may only follow the last known one. A node that restarts from a snapshot,
- * or installs one, may skip ahead; skipping a command in the middle of one incarnation is not
- * detected here (its reads would show it to the linearizability checker). Reads are not ordered
- * among themselves by a partial order, so they are left out.
+ * <p>For each key the checker keeps what the nodes showed about that order: an edge {@code a ->
+ * b} whenever a node incarnation applied {@code b} next after {@code a} on that key. Orders agree
+ * as long as these edges form no cycle; a new edge that closes one is a disagreement. Only order
+ * facts are used, never "nothing came between": a node that restarts from a snapshot, or installs
+ * one, continues after commands it holds without having shown their applies. A node that skips a
+ * command in the middle of one incarnation is therefore not caught here but by the
+ * linearizability checker (its reads show it) and the protocol's invariants.
  */
 final class KeyOrderChecker {
     /** The ordering key of every expiry (it conflicts with everything). */
     private static final String EXPIRY = "*expire";
 
-    private final Map<String, List<ExecutionPosition>> orders = new HashMap<>();
-    private final Map<String, Map<ExecutionPosition, Integer>> positions = new HashMap<>();
+    /** Per key: each position's known successors. */
+    private final Map<String, Map<ExecutionPosition, Set<ExecutionPosition>>> after = new HashMap<>();
     private final Map<ExecutionPosition, Effect.Apply> firstApply = new HashMap<>();
     private final Map<ExecutionPosition, String> firstNode = new HashMap<>();
-    /** Per node and incarnation ("n2/3"): per ordering key, the index in the order last applied. */
-    private final Map<String, Map<String, Integer>> cursors = new HashMap<>();
+    /** Per node and incarnation ("n2/3"): per ordering key, the position last applied. */
+    private final Map<String, Map<String, ExecutionPosition>> cursors = new HashMap<>();
 
     /** Records an apply; returns the disagreement it shows, or null. */
     String onApply(String node, int incarnation, Effect.Apply a) {
@@ -44,7 +48,7 @@ final class KeyOrderChecker {
         if (a.command().isReadOnly()) {
             return null;
         }
-        Map<String, Integer> cursor = cursors.computeIfAbsent(node + "/" + incarnation, k -> new HashMap<>());
+        Map<String, ExecutionPosition> cursor = cursors.computeIfAbsent(node + "/" + incarnation, k -> new HashMap<>());
         for (String key : orderingKeys(a)) {
             String problem = advance(node, key, cursor, a);
             if (problem != null) {
@@ -54,24 +58,43 @@ final class KeyOrderChecker {
         return null;
     }
 
-    private String advance(String node, String key, Map<String, Integer> cursor, Effect.Apply a) {
-        List<ExecutionPosition> order = orders.computeIfAbsent(key, k -> new ArrayList<>());
-        Map<ExecutionPosition, Integer> index = positions.computeIfAbsent(key, k -> new HashMap<>());
-        Integer at = index.get(a.position());
-        Integer last = cursor.get(key);
-        if (at == null) {
-            if (last != null && last != order.size() - 1) {
-                return node + " applied " + describe(a) + " on " + key + " right after " + order.get(last)
-                        + ", but " + order.get(last + 1) + " follows " + order.get(last) + " there";
-            }
-            at = order.size();
-            order.add(a.position());
-            index.put(a.position(), at);
-        } else if (last != null && at <= last) {
-            return node + " applied " + describe(a) + " on " + key + " after " + order.get(last)
-                    + ", but elsewhere it came before it";
+    private String advance(String node, String key, Map<String, ExecutionPosition> cursor, Effect.Apply a) {
+        Map<ExecutionPosition, Set<ExecutionPosition>> edges = after.computeIfAbsent(key, k -> new HashMap<>());
+        ExecutionPosition last = cursor.put(key, a.position());
+        if (last == null || last.equals(a.position())) {
+            return null;
         }
-        cursor.put(key, at);
+        List<ExecutionPosition> back = path(edges, a.position(), last);
+        if (back != null) {
+            return node + " applied " + describe(a) + " on " + key + " after " + last + ", but elsewhere "
+                    + String.join(" before ", back.stream().map(Object::toString).toList());
+        }
+        edges.computeIfAbsent(last, k -> new HashSet<>()).add(a.position());
+        return null;
+    }
+
+    /** A path of known successors from {@code from} to {@code to}, or null. */
+    private static List<ExecutionPosition> path(Map<ExecutionPosition, Set<ExecutionPosition>> edges,
+            ExecutionPosition from, ExecutionPosition to) {
+        Map<ExecutionPosition, ExecutionPosition> parent = new HashMap<>();
+        ArrayDeque<ExecutionPosition> todo = new ArrayDeque<>(List.of(from));
+        parent.put(from, from);
+        while (!todo.isEmpty()) {
+            ExecutionPosition p = todo.poll();
+            if (p.equals(to)) {
+                List<ExecutionPosition> path = new ArrayList<>();
+                for (ExecutionPosition q = to; !q.equals(from); q = parent.get(q)) {
+                    path.add(0, q);
+                }
+                path.add(0, from);
+                return path;
+            }
+            for (ExecutionPosition next : edges.getOrDefault(p, Set.of())) {
+                if (parent.putIfAbsent(next, p) == null) {
+                    todo.add(next);
+                }
+            }
+        }
         return null;
     }
 

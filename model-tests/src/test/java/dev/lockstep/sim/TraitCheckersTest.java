@@ -59,14 +59,27 @@ class TraitCheckersTest {
     }
 
     @Test
-    void aCommandNoOneElseAppliedMayOnlyFollowTheLastKnownOne() {
+    void ordersAgreeWhileNoNodeShowsTheReverseOfWhatAnotherShowed() {
         KeyOrderChecker k = new KeyOrderChecker();
         NodeId n1 = NodeId.of(1);
-        assertNull(k.onApply("n1", 0, put(n1, 1, 1, X, "a")));
-        assertNull(k.onApply("n1", 0, put(n1, 2, 2, X, "b")));
-        assertNull(k.onApply("n2", 0, put(n1, 1, 1, X, "a")));
-        assertNotNull(k.onApply("n2", 0, put(NodeId.of(2), 1, 3, X, "z")), "n2 put z where n1 put b");
-        assertNull(k.onApply("n3", 1, put(n1, 2, 2, X, "b")), "a restarted node may start further on");
+        Effect.Apply a = put(n1, 1, 1, X, "a");
+        Effect.Apply b = put(n1, 2, 2, X, "b");
+        Effect.Apply c = put(n1, 3, 3, X, "c");
+        assertNull(k.onApply("n1", 0, a));
+        assertNull(k.onApply("n1", 1, c), "n1 restarted from a snapshot that holds b, whose apply nobody saw");
+        assertNull(k.onApply("n2", 0, a));
+        assertNull(k.onApply("n2", 0, b), "b between a and c agrees with everything shown");
+        assertNull(k.onApply("n2", 0, c));
+        assertNull(k.onApply("n3", 0, b));
+        String problem = k.onApply("n3", 0, a);
+        assertNotNull(problem, "n2 showed a before b");
+        assertTrue(problem.contains("before"), problem);
+        KeyOrderChecker k2 = new KeyOrderChecker();
+        assertNull(k2.onApply("n1", 0, a));
+        assertNull(k2.onApply("n1", 0, b));
+        assertNull(k2.onApply("n1", 0, c));
+        assertNull(k2.onApply("n2", 0, c));
+        assertNotNull(k2.onApply("n2", 0, a), "a before c through b, shown by n1");
     }
 
     @Test
