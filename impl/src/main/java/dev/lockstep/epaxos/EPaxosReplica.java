@@ -84,8 +84,7 @@ public final class EPaxosReplica implements Replica {
 
     private void receive(NodeId from, Message message) {
         int pos = ctx.posOf(from);
-        if (!(message instanceof EPaxosMessage m) || pos < 0 || pos == ctx.selfPos()
-                || ctx.posOf(m.inst().owner()) < 0) {
+        if (!(message instanceof EPaxosMessage m) || pos < 0 || pos == ctx.selfPos() || !fits(m)) {
             return;
         }
         switch (m) {
@@ -104,6 +103,25 @@ public final class EPaxosReplica implements Replica {
             case ValidateReply r -> ctx.recovery.onValidateReply(from, r);
             case Waiting w -> ctx.recovery.onWaiting(from, w);
         }
+    }
+
+    /** Whether a message names only members and its vectors have one number per member (else it is dropped). */
+    private boolean fits(EPaxosMessage m) {
+        int n = ctx.members.size();
+        boolean ok = ctx.posOf(m.inst().owner()) >= 0;
+        switch (m) {
+            case PreAccept p -> ok &= p.deps().size() == n;
+            case PreAcceptReply r -> ok &= r.deps().size() == n;
+            case Accept a -> ok &= a.deps().size() == n;
+            case Commit c -> ok &= c.deps().size() == n;
+            case RecoverReply r -> ok &= r.deps().size() == n && r.initDeps().size() == n;
+            case Validate v -> ok &= v.deps().size() == n;
+            case ValidateReply r -> ok &= r.conflicts().stream().allMatch(k -> ctx.posOf(k.inst().owner()) >= 0);
+            case AcceptReply r -> { }
+            case Recover r -> { }
+            case Waiting w -> { }
+        }
+        return ok;
     }
 
     @Override
