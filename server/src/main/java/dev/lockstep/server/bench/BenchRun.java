@@ -8,65 +8,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the same redis-benchmark command against Redis and against Lockstep (its leader, and once
- * through a follower) and collects one {@link Sample} per run. Each test runs as its own
- * redis-benchmark invocation so that the CPU time measured during it belongs to that test.
- * Order per repetition: for each pipeline depth and test, Redis then the Lockstep leader; then
- * the follower runs at the first depth.
+ * through a follower; or, with {@link BenchPlan#spread}, every replica at once) and collects one
+ * {@link Sample} per run. Each test runs as its own redis-benchmark invocation so that the CPU
+ * time measured during it belongs to that test. Order per repetition: for each pipeline depth and
+ * test, Redis then Lockstep; then the follower runs at the first depth.
  */
 public final class BenchRun {
     public static final long LEADER_WAIT_MS = 30_000;
 
-    /**
-     * @param tests redis-benchmark test names ({@code set}, {@code get}, ...)
-     * @param warmupRequests requests per test sent to the Lockstep leader at the deepest pipeline
-     *     before measuring (JIT warm-up; not reported); 0 for none
-     */
-    public record Plan(List<String> tests, List<Integer> pipelines, int requests, int clients, int dataSize,
-            int repeats, boolean viaFollower, int warmupRequests, Duration runTimeout) {
-        public Plan {
-            tests = List.copyOf(tests);
-            pipelines = List.copyOf(pipelines);
-        }
-
-        /** The redis-benchmark arguments of one run (after the program and the port). */
-        List<String> arguments(String test, int pipeline, int n) {
-            return List.of("-t", test, "-n", Integer.toString(n), "-c", Integer.toString(clients), "-d",
-                    Integer.toString(dataSize), "-P", Integer.toString(pipeline), "--csv");
-        }
-    }
+    /** One redis-benchmark process of a run: the server's name and port, and its share of the load. */
+    record Aim(String name, int port, Share share) {}
 
     private final Path redisBenchmark;
-    private final Plan plan;
+    private final BenchPlan plan;
     private final PrintStream log;
-    private volatile Process running;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
-    public BenchRun(Path redisBenchmark, Plan plan, PrintStream log) {
+    public BenchRun(Path redisBenchmark, BenchPlan plan, PrintStream log) {
         this.redisBenchmark = redisBenchmark;
         this.plan = plan;
         this.log = log;
     }
 
-    /** Kills the redis-benchmark that is running now, if any (from a shutdown hook). */
+    /** Kills the redis-benchmark processes that are running now, if any (from a shutdown hook). */
     public void abort() {
-        ChildProcesses.destroyTree(running);
+        running.forEach(ChildProcesses::destroyTree);
     }
 
     public List<Sample> run(RedisServer redis, ClusterUnderTest cluster)
             throws IOException, InterruptedException, TimeoutException {
         warmUp(cluster);
         List<Sample> samples = new ArrayList<>();
+        Sample.Target lockstep = plan.spread() ? Sample.Target.SPREAD : Sample.Target.LEADER;
         for (int rep = 1; rep <= plan.repeats(); rep++) {
             for (int pipeline : plan.pipelines()) {
                 for (String test : plan.tests()) {
-                    samples.add(measure(Sample.Target.REDIS, test, pipeline, redis.port(), List.of(redis.pid()),
-                            () -> -1, Optional.empty(), rep));
+                    samples.add(measure(Sample.Target.REDIS, test, pipeline,
+                            List.of(new Aim("redis", redis.port(), plan.whole())), List.of(redis.pid()), () -> -1,
+                            Optional.empty(), rep));
                     ClusterUnderTest.Replica leader = cluster.leader(LEADER_WAIT_MS);
-                    samples.add(measure(Sample.Target.LEADER, test, pipeline, leader.clientPort(), cluster.pids(),
-                            cluster::fsyncs, Optional.of(new Watch(cluster, leader)), rep));
+                    samples.add(measure(lockstep, test, pipeline, lockstepAims(cluster, leader, plan.requests()),
+                            cluster.pids(), cluster::fsyncs, Optional.of(new Watch(cluster, leader)), rep));
                 }
             }
             if (plan.viaFollower()) {
@@ -74,12 +62,29 @@ public final class BenchRun {
                 for (String test : plan.tests()) {
                     ClusterUnderTest.Replica leader = cluster.leader(LEADER_WAIT_MS);
                     ClusterUnderTest.Replica follower = cluster.follower(leader);
-                    samples.add(measure(Sample.Target.FOLLOWER, test, pipeline, follower.clientPort(),
-                            cluster.pids(), cluster::fsyncs, Optional.of(new Watch(cluster, leader)), rep));
+                    samples.add(measure(Sample.Target.FOLLOWER, test, pipeline,
+                            List.of(new Aim(follower.id(), follower.clientPort(), plan.whole())), cluster.pids(),
+                            cluster::fsyncs, Optional.of(new Watch(cluster, leader)), rep));
                 }
             }
         }
         return samples;
+    }
+
+    /** Where a Lockstep run of {@code requests} goes: the leader, or every replica with its share. */
+    private List<Aim> lockstepAims(ClusterUnderTest cluster, ClusterUnderTest.Replica leader, int requests) {
+        return plan.spread() ? spread(cluster.all(leader), plan.clients(), requests)
+                : List.of(new Aim(leader.id(), leader.clientPort(), new Share(plan.clients(), requests)));
+    }
+
+    /** One process per replica, {@code clients} and {@code requests} split evenly ({@link Share#split}). */
+    static List<Aim> spread(List<ClusterUnderTest.Replica> replicas, int clients, int requests) {
+        List<Share> shares = Share.split(clients, requests, replicas.size());
+        List<Aim> aims = new ArrayList<>();
+        for (int i = 0; i < replicas.size(); i++) {
+            aims.add(new Aim(replicas.get(i).id(), replicas.get(i).clientPort(), shares.get(i)));
+        }
+        return List.copyOf(aims);
     }
 
     private void warmUp(ClusterUnderTest cluster) throws IOException, InterruptedException, TimeoutException {
@@ -89,9 +94,11 @@ public final class BenchRun {
         int deepest = plan.pipelines().stream().mapToInt(Integer::intValue).max().orElse(1);
         for (String test : plan.tests()) {
             ClusterUnderTest.Replica leader = cluster.leader(LEADER_WAIT_MS);
-            log.printf("warm-up: %s -P %d, %d requests to the leader %s (not reported)%n", test, deepest,
-                    plan.warmupRequests(), leader.id());
-            benchmark(leader.clientPort(), plan.arguments(test, deepest, plan.warmupRequests()));
+            List<Aim> aims = lockstepAims(cluster, leader, plan.warmupRequests());
+            log.printf("warm-up: %s -P %d, %d requests to %s (not reported)%n", test, deepest, plan.warmupRequests(),
+                    plan.spread() ? "every replica (" + String.join(",", aims.stream().map(Aim::name).toList()) + ")"
+                            : "the leader " + leader.id());
+            benchmark(aims, test, deepest);
         }
     }
 
@@ -104,36 +111,70 @@ public final class BenchRun {
         }
     }
 
-    private Sample measure(Sample.Target target, String test, int pipeline, int port, List<Long> pids,
-            java.util.function.LongSupplier fsyncs, Optional<Watch> watch, int rep) throws IOException, InterruptedException, TimeoutException {
+    private Sample measure(Sample.Target target, String test, int pipeline, List<Aim> aims, List<Long> pids,
+            java.util.function.LongSupplier fsyncs, Optional<Watch> watch, int rep)
+            throws IOException, InterruptedException, TimeoutException {
         long syncsBefore = fsyncs.getAsLong();
         long[] cpuBefore = cpuNanos(pids);
-        Measurement m = only(benchmark(port, plan.arguments(test, pipeline, plan.requests())));
+        List<Measurement> parts = benchmark(aims, test, pipeline);
         long[] cpuAfter = cpuNanos(pids);
         long syncsAfter = fsyncs.getAsLong();
+        List<Share> shares = aims.stream().map(Aim::share).toList();
+        Measurement m = Aggregate.of(shares, parts);
         double cpuPerOp = cpuMicrosPerOp(cpuBefore, cpuAfter, plan.requests());
         double syncsPerOp = syncsBefore < 0 || syncsAfter < 0 ? Double.NaN
                 : (syncsAfter - syncsBefore) / (double) plan.requests();
         String note = watch.isPresent() ? watch.get().note() : "";
-        log.printf(Locale.ROOT, "run %d/%d  %-4s -P %-3d %-8s port %-5d %10s ops/s  p50 %7s ms  p99 %7s ms  "
-                + "CPU %6s us/op%s  fsyncs/op %s%s%n", rep, plan.repeats(), m.test(), pipeline, target.label(), port,
+        if (aims.size() > 1) {
+            for (int i = 0; i < aims.size(); i++) {
+                Aim a = aims.get(i);
+                Measurement p = parts.get(i);
+                log.printf(Locale.ROOT, "          %-4s -P %-3d %-8s port %-5d -c %d -n %d: %s ops/s  p50 %s ms  "
+                        + "p99 %s ms  in %.3f s%n", p.test(), pipeline, a.name(), a.port(), a.share().clients(),
+                        a.share().requests(), ComparisonTable.rate(p.rps()), ComparisonTable.ms(p.p50Ms()),
+                        ComparisonTable.ms(p.p99Ms()), Aggregate.seconds(a.share(), p));
+            }
+        }
+        String where = aims.size() == 1 ? String.format(Locale.ROOT, "port %-5d", aims.get(0).port())
+                : "ports " + String.join(",", aims.stream().map(a -> Integer.toString(a.port())).toList());
+        log.printf(Locale.ROOT, "run %d/%d  %-4s -P %-3d %-8s %s %10s ops/s  p50 %7s ms  p99 %7s ms  "
+                + "CPU %6s us/op%s  fsyncs/op %s%s%n", rep, plan.repeats(), m.test(), pipeline, target.label(), where,
                 ComparisonTable.rate(m.rps()), ComparisonTable.ms(m.p50Ms()), ComparisonTable.ms(m.p99Ms()),
                 ComparisonTable.cpu(cpuPerOp), perReplica(cpuBefore, cpuAfter), ComparisonTable.perOp(syncsPerOp),
                 note.isEmpty() ? "" : "  (" + note + ")");
         return new Sample(target, m.test(), pipeline, m, cpuPerOp, syncsPerOp, note);
     }
 
-    private List<Measurement> benchmark(int port, List<String> arguments)
+    /** Runs one redis-benchmark per aim, all at once, and returns their results in the same order. */
+    private List<Measurement> benchmark(List<Aim> aims, String test, int pipeline)
             throws IOException, InterruptedException, TimeoutException {
-        List<String> cmd = new ArrayList<>(List.of(redisBenchmark.toString(), "-h", "127.0.0.1", "-p",
-                Integer.toString(port)));
-        cmd.addAll(arguments);
-        ChildProcesses.Finished f = ChildProcesses.run(cmd, plan.runTimeout(), p -> running = p);
-        running = null;
-        if (f.exitCode() != 0) {
-            throw new IOException("redis-benchmark exited with code " + f.exitCode() + ": " + f.stderr().strip());
+        List<List<String>> commands = new ArrayList<>();
+        for (Aim a : aims) {
+            List<String> cmd = new ArrayList<>(List.of(redisBenchmark.toString(), "-h", "127.0.0.1", "-p",
+                    Integer.toString(a.port())));
+            cmd.addAll(plan.arguments(test, pipeline, a.share()));
+            commands.add(cmd);
         }
-        return BenchmarkCsv.parse(f.stdout());
+        List<Process> started = new ArrayList<>();
+        List<ChildProcesses.Finished> finished;
+        try {
+            finished = ChildProcesses.runAll(commands, plan.runTimeout(), p -> {
+                started.add(p);
+                running.add(p);
+            });
+        } finally {
+            started.forEach(running::remove);
+        }
+        List<Measurement> results = new ArrayList<>();
+        for (int i = 0; i < aims.size(); i++) {
+            ChildProcesses.Finished f = finished.get(i);
+            if (f.exitCode() != 0) {
+                throw new IOException("redis-benchmark against " + aims.get(i).name() + " (port " + aims.get(i).port()
+                        + ") exited with code " + f.exitCode() + ": " + f.stderr().strip());
+            }
+            results.add(only(BenchmarkCsv.parse(f.stdout())));
+        }
+        return results;
     }
 
     private static Measurement only(List<Measurement> results) {

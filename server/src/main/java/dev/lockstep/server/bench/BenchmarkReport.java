@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  * both setups, the machine's cores and load average) and the {@link ComparisonTable}.
  */
 public final class BenchmarkReport {
-    private final BenchRun.Plan plan;
+    private final BenchPlan plan;
     private final int replicas;
     private final boolean leaderless;
     private final String protocol;
@@ -25,7 +25,7 @@ public final class BenchmarkReport {
     private final String loadAfter;
     private final ComparisonTable table;
 
-    public BenchmarkReport(BenchRun.Plan plan, int replicas, String protocol, List<String> jvmOptions,
+    public BenchmarkReport(BenchPlan plan, int replicas, String protocol, List<String> jvmOptions,
             Map<String, Integer> tuning, String redisVersion, String loadBefore, String loadAfter, ComparisonTable table) {
         this.plan = plan;
         this.replicas = replicas;
@@ -43,20 +43,37 @@ public final class BenchmarkReport {
         String pipelines = String.join(",", plan.pipelines().stream().map(String::valueOf).toList());
         return List.of(
                 "command: redis-benchmark -h 127.0.0.1 -p PORT -t TEST -n " + plan.requests() + " -c " + plan.clients()
-                        + " -d " + plan.dataSize() + " -P DEPTH --csv   (TEST in " + String.join(",", plan.tests())
-                        + "; DEPTH in " + pipelines + "; " + plan.repeats() + " run(s) each, median shown)",
+                        + " -d " + plan.dataSize() + " -P DEPTH" + (plan.keys() > 0 ? " -r " + plan.keys() : "")
+                        + " --csv   (TEST in " + String.join(",", plan.tests()) + "; DEPTH in " + pipelines + "; "
+                        + plan.repeats() + " run(s) each, median shown)",
+                "keys: " + plan.keyDistribution(),
                 "Lockstep: " + replicas + " " + protocol + (replicas == 1 ? " replica" : " replicas")
-                        + " on this host" + (leaderless && replicas > 1 ? " (no leader: \"leader\" rows go to n1, \"follower\" rows"
-                        + " to another replica, each taking requests itself)" : "") + ", fsync on, replica JVM options "
+                        + " on this host, fsync on, replica JVM options "
                         + String.join(" ", jvmOptions) + (tuning.isEmpty() ? ", default tuning" : ", tuning " + tuning)
-                        + (plan.warmupRequests() > 0 ? "; warmed up with "
-                        + plan.warmupRequests() + " requests per test" : ""),
+                        + (plan.warmupRequests() > 0 ? "; warmed up with " + plan.warmupRequests()
+                        + " requests per test" + (plan.spread() ? " spread the same way" : "") : ""),
+                "clients: " + clients(),
                 "Redis: " + redisVersion + ", appendonly yes, appendfsync always, save \"\"",
                 "machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average before "
                         + loadBefore + ", after " + loadAfter,
                 "CPU us/op: user+system CPU time of the server processes (all Lockstep replicas, or redis-server) "
                         + "per request; redis-benchmark's own CPU is not counted. fsyncs/op: write-ahead log syncs of "
                         + "all Lockstep replicas per request");
+    }
+
+    /** Where the load went: all of it to one replica, or spread over every replica. */
+    private String clients() {
+        if (!plan.spread()) {
+            return "one redis-benchmark process with all clients against Redis, then one against the Lockstep leader"
+                    + (plan.viaFollower() ? " (and once against a follower)" : "")
+                    + (leaderless && replicas > 1 ? " (no leader: \"leader\" rows go to n1, \"follower\" rows to"
+                    + " another replica, each taking requests itself)" : "");
+        }
+        List<Share> shares = Share.split(plan.clients(), plan.requests(), replicas);
+        String each = String.join(", ", shares.stream().map(x -> "-c " + x.clients() + " -n " + x.requests()).toList());
+        return "spread: one redis-benchmark process per Lockstep replica, all at once (" + each + "); Redis: one "
+                + "process with all clients (-c " + plan.clients() + " -n " + plan.requests() + "); no run through "
+                + "a follower";
     }
 
     public String text() {

@@ -2,7 +2,7 @@ package dev.lockstep.server.bench;
 
 import java.util.List;
 
-/** The Lockstep cluster as the benchmark sees it: where its leader and a follower listen. */
+/** The Lockstep cluster as the benchmark sees it: where its leader, a follower and every replica listen. */
 public interface ClusterUnderTest {
 
     /** A replica's id, client port and the term in which it was seen. */
@@ -13,6 +13,9 @@ public interface ClusterUnderTest {
 
     /** Some replica other than {@code leader}. */
     Replica follower(Replica leader);
+
+    /** Every replica, in member order (n1 first), seen in {@code leader}'s term. */
+    List<Replica> all(Replica leader);
 
     /** The replica processes, whose CPU time is measured. */
     List<Long> pids();

@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * The side-by-side table of a benchmark: for each test and pipeline depth, Lockstep (through the
- * leader, and once through a follower) next to Redis: ops/s, p50 and p99 latency, CPU per
- * request, and the Lockstep/Redis ratios. Repeated runs are reduced to their median, metric by
- * metric.
+ * leader, and once through a follower; or through all replicas at once) next to Redis: ops/s,
+ * p50 and p99 latency, CPU per request, and the Lockstep/Redis ratios. Repeated runs are
+ * reduced to their median, metric by metric.
  */
 public final class ComparisonTable {
 
@@ -126,17 +126,27 @@ public final class ComparisonTable {
         return sb.toString();
     }
 
+    /** What an "all replicas" row means; printed under a table that has one. */
+    static final String SPREAD_LEGEND = "all replicas: one redis-benchmark per replica at the same time, -c and -n "
+            + "split evenly; ops/s = all requests / the slowest process's time; p50 and p99 = the worst of the "
+            + "processes' p50 and p99; CPU us/op and fsyncs/op over all replicas and all requests. Redis: one "
+            + "process with all clients";
+
     private void appendNotes(StringBuilder sb) {
+        List<String> lines = new ArrayList<>();
         for (Row r : rows) {
             for (Summary s : List.of(r.lockstep(), r.redis())) {
                 if (!s.notes().isEmpty()) {
-                    sb.append("\nnote (").append(r.test()).append(" -P ").append(r.pipeline()).append(' ')
-                            .append(s == r.redis() ? "Redis" : r.target().label()).append("): ").append(s.notes());
+                    lines.add("note (" + r.test() + " -P " + r.pipeline() + " "
+                            + (s == r.redis() ? "Redis" : r.target().label()) + "): " + s.notes());
                 }
             }
         }
-        if (rows.stream().anyMatch(r -> !r.lockstep().notes().isEmpty() || !r.redis().notes().isEmpty())) {
-            sb.append('\n');
+        if (rows.stream().anyMatch(r -> r.target() == Sample.Target.SPREAD)) {
+            lines.add(SPREAD_LEGEND);
+        }
+        if (!lines.isEmpty()) {
+            sb.append('\n').append(String.join("\n", lines)).append('\n');
         }
     }
 

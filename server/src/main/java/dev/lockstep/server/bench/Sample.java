@@ -12,9 +12,12 @@ package dev.lockstep.server.bench;
 public record Sample(Target target, String test, int pipeline, Measurement measurement, double cpuMicrosPerOp,
         double fsyncsPerOp, String note) {
 
-    /** What a run was aimed at. */
+    /**
+     * What a run was aimed at: Redis, the Lockstep leader (or n1 without one), another replica,
+     * or every replica at once (one redis-benchmark process per replica, see {@link Aggregate}).
+     */
     public enum Target {
-        REDIS("Redis"), LEADER("leader"), FOLLOWER("follower");
+        REDIS("Redis"), LEADER("leader"), FOLLOWER("follower"), SPREAD("all replicas");
 
         private final String label;
 

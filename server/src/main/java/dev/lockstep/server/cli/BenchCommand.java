@@ -1,5 +1,6 @@
 package dev.lockstep.server.cli;
 
+import dev.lockstep.server.bench.BenchPlan;
 import dev.lockstep.server.bench.BenchRun;
 import dev.lockstep.server.bench.BenchmarkReport;
 import dev.lockstep.server.bench.ClusterUnderTest;
@@ -27,8 +28,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench}: starts a local Lockstep cluster with fsync on (the {@code cluster} code path,
  * in a fresh temporary folder) and a local redis-server with {@code appendfsync always}, runs the
- * same redis-benchmark command against both, and prints a side-by-side table. Everything it
- * started is stopped at the end, on failure and on Ctrl-C.
+ * same redis-benchmark command against both, and prints a side-by-side table. The Lockstep load
+ * goes to the leader, or with {@code --spread} to every replica at once (one redis-benchmark per
+ * replica); {@code --keys} picks the key distribution. Everything it started is stopped at the
+ * end, on failure and on Ctrl-C.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Benchmark a local Lockstep cluster (fsync on) against a local Redis (appendfsync always) "
@@ -54,11 +57,22 @@ final class BenchCommand implements Callable<Integer> {
             description = "redis-benchmark tests (default: ${DEFAULT-VALUE})")
     List<String> tests;
 
+    @Option(names = "--keys", paramLabel = "N", defaultValue = "0", description = "each request uses a random key "
+            + "among N (redis-benchmark -r N; e.g. 1000000: low conflict); 0 (default): every request uses the one "
+            + "key key:__rand_int__ (highest conflict)")
+    int keys;
+
+    @Option(names = "--spread", description = "aim one redis-benchmark per replica at all replicas at once, -c and -n "
+            + "split evenly (non-leaders forward to a leader if the protocol has one); implies --no-follower; "
+            + "Redis still gets one process with all clients")
+    boolean spread;
+
     @Option(names = "--repeat", defaultValue = "1", description = "runs per measurement; the table shows medians")
     int repeat;
 
     @Option(names = "--warmup", defaultValue = "200000",
-            description = "requests per test sent to the leader before measuring (default: ${DEFAULT-VALUE})")
+            description = "requests per test sent to the leader (with --spread: to all replicas) before measuring "
+                    + "(default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--no-follower", description = "skip the run through a follower (forwarding cost)")
@@ -136,8 +150,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Optional<String> checkOptions() {
-        if (requests < 1 || clients < 1 || dataSize < 1 || repeat < 1 || warmup < 0 || runTimeoutSeconds < 1) {
-            return Optional.of("-n, -c, -d, --repeat and --run-timeout must be positive, --warmup >= 0");
+        if (requests < 1 || clients < 1 || dataSize < 1 || repeat < 1 || warmup < 0 || runTimeoutSeconds < 1
+                || keys < 0) {
+            return Optional.of("-n, -c, -d, --repeat and --run-timeout must be positive, --warmup and --keys >= 0");
         }
         if (pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p < 1) || tests.isEmpty()) {
             return Optional.of("need at least one test and pipeline depths >= 1");
@@ -145,7 +160,11 @@ final class BenchCommand implements Callable<Integer> {
         if (replicas == null) {
             replicas = dev.lockstep.core.ProtocolRegistry.find(protocol).map(p -> p.traits().sizes().local()).orElse(3);
         }
-        if (replicas < 2) {
+        if (spread && (clients < replicas || requests < replicas || (warmup > 0 && warmup < replicas))) {
+            return Optional.of("--spread runs one redis-benchmark per replica: -c, -n and --warmup (unless 0) must be "
+                    + "at least the number of replicas (" + replicas + ")");
+        }
+        if (replicas < 2 || spread) {
             noFollower = true;
         }
         return ClusterCommand.checkLayout(protocol, replicas, basePort == 0 ? 1 : basePort);
@@ -164,15 +183,23 @@ final class BenchCommand implements Callable<Integer> {
         ClusterUnderTest.Replica leader = view.leader(BenchRun.LEADER_WAIT_MS);
         if (cluster.hasLeader()) {
             System.out.printf("leader: %s (term %d); fsync on%n", leader.id(), leader.term());
-        } else {
+        } else if (!spread) {
             System.out.printf("no leader: \"leader\" rows go to %s, \"follower\" rows to another replica; fsync on%n",
                     leader.id());
+        } else {
+            System.out.println("no leader: every replica takes its clients' requests itself; fsync on");
         }
         redis = RedisServer.start(redisServer, freePort(), redisDir);
         System.out.printf("redis-server pid %d port %d (appendonly yes, appendfsync always) in %s%n", redis.pid(),
                 redis.port(), redisDir);
-        BenchRun.Plan plan = new BenchRun.Plan(tests, pipelines, requests, clients, dataSize, repeat, !noFollower,
-                warmup, Duration.ofSeconds(runTimeoutSeconds));
+        if (spread) {
+            System.out.printf("spread: one redis-benchmark per replica (%s) at once, -c %d and -n %d split "
+                    + "between them; no run through a follower%n", String.join(",", view.all(leader).stream()
+                    .map(ClusterUnderTest.Replica::id).toList()), clients, requests);
+        }
+        BenchPlan plan = new BenchPlan(tests, pipelines, requests, clients, dataSize, keys, repeat, !noFollower,
+                spread, warmup, Duration.ofSeconds(runTimeoutSeconds));
+        System.out.println("keys: " + plan.keyDistribution());
         run = new BenchRun(redisBenchmark, plan, System.out);
         List<Sample> samples = run.run(redis, view);
         ComparisonTable table = ComparisonTable.of(samples);
@@ -269,6 +296,16 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             throw new IllegalStateException("leader " + leader + " is not a member");
+        }
+
+        @Override
+        public List<Replica> all(Replica leader) {
+            List<ClusterLayout.Ports> ports = cluster.ports();
+            List<Replica> all = new ArrayList<>();
+            for (int i = 0; i < ports.size(); i++) {
+                all.add(new Replica("n" + (i + 1), ports.get(i).client(), leader.term()));
+            }
+            return List.copyOf(all);
         }
 
         @Override

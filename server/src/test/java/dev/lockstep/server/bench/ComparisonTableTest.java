@@ -1,6 +1,7 @@
 package dev.lockstep.server.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -47,6 +48,21 @@ class ComparisonTableTest {
         String md = table.markdown();
         assertTrue(md.startsWith("| test | -P | Lockstep via | Lockstep ops/s |"), md);
         assertTrue(md.contains("| SET | 1 | follower | 8,000 | 5.000 | 11.000 | 10.0 | 0.0500 | 20,000 | 2.000 | 5.000 | 10.0 | 0.40 | 2.50 |"), md);
+    }
+
+    @Test
+    void allReplicaRowsAreLabelledAndExplainedUnderTheTable() {
+        List<Sample> samples = List.of(sample(Sample.Target.REDIS, "SET", 1, 20_000, 2.0, 5.0, ""),
+                sample(Sample.Target.SPREAD, "SET", 1, 15_000, 3.0, 8.0, ""));
+        ComparisonTable table = ComparisonTable.of(samples);
+        assertEquals(Sample.Target.SPREAD, table.rows().get(0).target());
+        String md = table.markdown();
+        assertTrue(md.contains("| SET | 1 | all replicas | 15,000 | 3.000 | 8.000 |"), md);
+        assertTrue(md.endsWith("\n" + ComparisonTable.SPREAD_LEGEND + "\n"), md);
+        assertTrue(ComparisonTable.SPREAD_LEGEND.contains("worst of the processes' p50 and p99"));
+        assertTrue(table.text().contains("SET   1   all replicas"), table.text());
+        assertTrue(table.text().contains(ComparisonTable.SPREAD_LEGEND), table.text());
+        assertFalse(ComparisonTable.of(samples.subList(0, 1)).text().contains("all replicas:"), "only when used");
     }
 
     @Test
