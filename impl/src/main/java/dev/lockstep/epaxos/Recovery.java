@@ -208,29 +208,37 @@ class Recovery {
         finishValidate(x, r);
     }
 
+    /**
+     * Takes a validation's candidate as the instance's initial command and attributes; the
+     * command itself only where none is held yet: a duplicated or late Validate that arrives
+     * after the recovery's own Accept must not overwrite the accepted (or committed) command
+     * (EPaxos* l. 82-85 writes it unconditionally, which is unsafe when channels duplicate:
+     * found by the simulator).
+     */
     private void validateHere(Instance x, Payload c, Deps d, long s) {
-        x.cmd = c;
+        if (x.phase == Phase.NONE) {
+            x.cmd = c;
+            ctx.replication.remember(x);
+        }
         x.holdInitial(c, d, s);
-        ctx.replication.remember(x);
         ctx.durability.changed(x);
     }
 
-    /**
-     * Contract {@code HandleValidate(q, m)} (EPaxos* Fig. 5 lines 81-87). Besides the paper's
-     * {@code bal = m.bal}, nothing may be accepted or committed here at or above it yet: a
-     * duplicated or late Validate that arrives after the recovery's own Accept would otherwise
-     * overwrite the accepted (or committed) command (found by the simulator; EPaxos* assumes
-     * channels that do not duplicate).
-     */
+    /** Contract {@code HandleValidate(q, m)} (EPaxos* Fig. 5 lines 81-87): only at the ballot promised. */
     void onValidate(NodeId from, Validate m) {
         Instance x = st.space.get(m.inst());
-        if (!validating(x, m.bal())) {
+        if (x.bal != m.bal()) {
             return;
         }
-        validateHere(x, m.cmd(), m.deps(), m.seq());
+        takeCandidate(x, m.cmd(), m.deps(), m.seq());
         int mark = ctx.out.mark();
         ctx.out.send(from, new ValidateReply(m.inst(), m.bal(), conflictsOf(m.inst(), m.cmd(), m.deps())));
         ctx.tracer.received("HandleValidate", x, from, m, mark);
+    }
+
+    /** How a validation's candidate is taken. Overridden only by a deliberately broken test variant. */
+    protected void takeCandidate(Instance x, Payload c, Deps d, long s) {
+        validateHere(x, c, d, s);
     }
 
     /**
@@ -358,11 +366,6 @@ class Recovery {
                 return;
             }
         }
-    }
-
-    /** The guard of {@code HandleValidate}. Overridden only by a deliberately broken test variant. */
-    protected boolean validating(Instance x, long b) {
-        return x.bal == b && x.abal < b && !x.isCommitted();
     }
 
     /** A round may act only while its ballot is the instance's promise. Overridden only by a broken test variant. */

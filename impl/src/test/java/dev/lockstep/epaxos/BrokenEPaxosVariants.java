@@ -55,8 +55,11 @@ public final class BrokenEPaxosVariants {
         public Recovery recovery(EPaxosContext ctx) {
             return new Recovery(ctx) {
                 @Override
-                protected boolean validating(Instance x, long b) {
-                    return x.bal == b;
+                protected void takeCandidate(Instance x, Payload c, Deps d, long s) {
+                    x.cmd = c;
+                    x.holdInitial(c, d, s);
+                    ctx.replication.remember(x);
+                    ctx.durability.changed(x);
                 }
             };
         }

@@ -27,7 +27,7 @@ class BrokenEPaxosTest {
 
     @Test
     void recoveryIgnoringTheHighestAcceptedBallotBreaksSafety() {
-        Failure f = firstFailure(BrokenEPaxosVariants.recoveryIgnoresBallot(), 1, "all", 300);
+        Failure f = firstFailure(BrokenEPaxosVariants.recoveryIgnoresBallot(), 1, "all", 1000);
         assertEquals(FailureKind.SAFETY, f.kind(), f.describe());
     }
 
