@@ -31,7 +31,7 @@ public final class EPaxosCodec implements ProtocolCodec {
     public static final EPaxosCodec INSTANCE = new EPaxosCodec();
 
     private static final int PRE_ACCEPT = 1, PRE_ACCEPT_REPLY = 2, ACCEPT = 3, ACCEPT_REPLY = 4, COMMIT = 5,
-            RECOVER = 6, RECOVER_REPLY = 7, VALIDATE = 8, VALIDATE_REPLY = 9, WAITING = 10;
+            RECOVER = 6, RECOVER_REPLY = 7, VALIDATE = 8, VALIDATE_REPLY = 9, WAITING = 10, COMMIT_REQUEST = 11;
     private static final int INSTANCE_STATE = 1, CHECKPOINT = 2;
     private static final int NONE = 0, BATCH = 1, EXPIRY = 2, NOP = 3;
     private static final int MAX_MEMBERS = 63;
@@ -73,6 +73,7 @@ public final class EPaxosCodec implements ProtocolCodec {
                 }
             }
             case Waiting x -> { w.u8(WAITING); inst(w, x.inst()); w.uvar(x.k()); }
+            case EPaxosMessage.CommitRequest c -> { w.u8(COMMIT_REQUEST); inst(w, c.inst()); }
         }
         return w.toByteArray();
     }
@@ -93,6 +94,7 @@ public final class EPaxosCodec implements ProtocolCodec {
             case VALIDATE -> new Validate(inst(r), r.uvar(), command(r), deps(r), r.uvar());
             case VALIDATE_REPLY -> validateReply(r);
             case WAITING -> new Waiting(inst(r), r.uvar());
+            case COMMIT_REQUEST -> new EPaxosMessage.CommitRequest(inst(r));
             default -> throw new CodecException("unknown EPaxos message tag " + tag);
         };
         r.expectEnd();

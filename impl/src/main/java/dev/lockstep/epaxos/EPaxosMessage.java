@@ -93,6 +93,12 @@ sealed interface EPaxosMessage extends Message {
         }
     }
 
+    /**
+     * Asks every other replica for the instance's commit (not in the papers: a replica that was
+     * down, or missed a Commit, learns a decision in one round trip instead of by a recovery).
+     */
+    record CommitRequest(InstanceId inst) implements EPaxosMessage {}
+
     /** EPaxos* Fig. 5: the sender waits on the instance with {@code k} matching answers. */
     record Waiting(InstanceId inst, long k) implements EPaxosMessage {}
 }

@@ -102,6 +102,7 @@ public final class EPaxosReplica implements Replica {
             case Validate v -> ctx.recovery.onValidate(from, v);
             case ValidateReply r -> ctx.recovery.onValidateReply(from, r);
             case Waiting w -> ctx.recovery.onWaiting(from, w);
+            case EPaxosMessage.CommitRequest c -> ctx.replication.onCommitRequest(from, c);
         }
     }
 
@@ -120,6 +121,7 @@ public final class EPaxosReplica implements Replica {
             case AcceptReply r -> { }
             case Recover r -> { }
             case Waiting w -> { }
+            case EPaxosMessage.CommitRequest c -> { }
         }
         return ok;
     }

@@ -125,6 +125,7 @@ final class EPaxosTracer extends Tracer<EPaxosMessage> {
                 f.put("conflicts", conflicts(r.conflicts()));
             }
             case EPaxosMessage.Waiting w -> f.put("k", w.k());
+            case EPaxosMessage.CommitRequest c -> { }
         }
         return Collections.unmodifiableMap(f);
     }

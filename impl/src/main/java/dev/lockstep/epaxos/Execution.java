@@ -28,19 +28,29 @@ class Execution {
     protected final EPaxosContext ctx;
     protected final EPaxosState st;
     private final TreeSet<InstanceId> ready = new TreeSet<>();
+    /** Per missing instance, the instances whose execution waits for it. */
     private final Map<InstanceId, List<InstanceId>> blockedOn = new HashMap<>();
+    /** Per waiting instance, how many of the missing ones it waits for are still not committed. */
+    private final Map<InstanceId, Integer> waitsFor = new HashMap<>();
 
     Execution(EPaxosContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
     }
 
-    /** {@code x} committed here: it, and whatever waited on it, may now execute. */
+    /** {@code x} committed here: it, and whatever waited only on it, may now execute. */
     void committed(Instance x) {
         ready.add(x.id);
         List<InstanceId> waiting = blockedOn.remove(x.id);
-        if (waiting != null) {
-            ready.addAll(waiting);
+        if (waiting == null) {
+            return;
+        }
+        for (InstanceId root : waiting) {
+            Integer left = waitsFor.merge(root, -1, Integer::sum);
+            if (left != null && left <= 0) {
+                waitsFor.remove(root);
+                ready.add(root);
+            }
         }
     }
 
@@ -58,6 +68,7 @@ class Execution {
     void reset() {
         ready.clear();
         blockedOn.clear();
+        waitsFor.clear();
     }
 
     /** A Tarjan frame: a node and its remaining successors. */
@@ -115,11 +126,13 @@ class Execution {
         return true;
     }
 
-    private InstanceId missing;
+    /** The dependencies of the node that could not be visited, not committed here. */
+    private final List<InstanceId> missing = new ArrayList<>();
 
-    /** The not yet executed instances of {@code DepSet(v)}, or null when one is not committed here. */
+    /** The not yet executed instances of {@code DepSet(v)}, or null when some are not committed here. */
     private List<Instance> successors(Instance v) {
         List<Instance> out = new ArrayList<>();
+        missing.clear();
         int vPos = st.space.ownerPos(v.id);
         for (int p = 0; p < ctx.members.size(); p++) {
             for (long k = st.executedFloor[p] + 1; k <= v.deps.at(p); k++) {
@@ -128,23 +141,31 @@ class Execution {
                 }
                 Instance w = st.space.at(p, k);
                 if (w == null || !w.isCommitted()) {
-                    missing = new InstanceId(ctx.members.at(p), k);
-                    return null;
-                }
-                if (!w.executed) {
+                    missing.add(new InstanceId(ctx.members.at(p), k));
+                } else if (!w.executed) {
                     out.add(w);
                 }
             }
         }
-        return out;
+        return missing.isEmpty() ? out : null;
     }
 
-    /** {@code root} waits for {@link #missing}, which recovery now watches. */
+    /**
+     * {@code root} waits until every one of {@link #missing} is committed here (then it is tried
+     * again, once: a replica that missed many commits does not rescan after each); every missing
+     * one is asked for now (a commit request) and watched by recovery.
+     */
     private void blocked(Instance root) {
-        blockedOn.computeIfAbsent(missing, k -> new ArrayList<>()).add(root.id);
-        Instance m = st.space.get(missing);
-        if (!m.isCommitted()) {
-            st.unsettled.add(missing);
+        if (waitsFor.containsKey(root.id)) {
+            return;
+        }
+        waitsFor.put(root.id, missing.size());
+        for (InstanceId id : missing) {
+            blockedOn.computeIfAbsent(id, k -> new ArrayList<>()).add(root.id);
+            Instance m = st.space.get(id);
+            if (st.unsettled.add(id)) {
+                ctx.recovery.requestCommit(m);
+            }
         }
     }
 

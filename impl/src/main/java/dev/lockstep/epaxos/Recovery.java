@@ -44,8 +44,20 @@ class Recovery {
             x.idleTicks++;
             if (x.idleTicks >= ctx.tuning.recoveryTicks()) {
                 startRecovery(x);
+            } else if (x.idleTicks == ctx.tuning.recoveryTicks() / 2) {
+                requestCommit(x);
             }
         }
+    }
+
+    /**
+     * Contract {@code RequestCommit(p, i)}: asks the others whether they committed {@code x}
+     * (half-way to a recovery, and at once for an instance execution waits for).
+     */
+    void requestCommit(Instance x) {
+        int mark = ctx.out.mark();
+        ctx.sendToOthers(new EPaxosMessage.CommitRequest(x.id));
+        ctx.tracer.local("RequestCommit", x, mark);
     }
 
     /** Contract {@code StartRecovery(p, i)}: the next own ballot, a Recover to everyone, and its own answer. */

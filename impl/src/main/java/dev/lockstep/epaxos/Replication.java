@@ -221,6 +221,17 @@ class Replication {
         settle(x);
     }
 
+    /** Contract {@code HandleCommitRequest(q, m)}: a replica that committed the instance sends its commit again. */
+    void onCommitRequest(NodeId from, EPaxosMessage.CommitRequest m) {
+        Instance x = st.space.find(m.inst());
+        if (x == null || !x.isCommitted()) {
+            return;
+        }
+        int mark = ctx.out.mark();
+        ctx.out.send(from, new Commit(x.id, x.abal, x.cmd, x.deps, x.seq));
+        ctx.tracer.received("HandleCommitRequest", x, from, m, mark);
+    }
+
     /** A commit decided here (fast, slow, or by a recovery): broadcast already queued at {@code mark}. */
     void committed(Instance x, String action, int mark) {
         ctx.tracer.local(action, x, mark);
