@@ -19,14 +19,17 @@ import java.util.regex.Pattern;
  * at {@code Next}, each operator defined in the module that the body applies is either a group,
  * which is expanded in turn, or an action. A group only combines other operators: its body has no
  * conjunction ({@code /\}), no prime and no {@code UNCHANGED} (Raft's {@code ReceiveNext},
- * {@code ReceiveMessage(m)}, {@code ElectionNext}, ...); anything else is an action. Comments and
- * strings are ignored, as are names after a dot (record fields) and names not defined at the top
- * level of the module (variables, bound identifiers, standard-module operators).
+ * {@code ReceiveMessage(m)}, {@code ElectionNext}, ...); anything else that changes state (a prime
+ * or {@code UNCHANGED} in its body or in a definition it applies) is an action, and the rest are
+ * state functions the groups only read ({@code Inst(p, k)}, {@code Holds(p)}). Comments and
+ * strings are ignored, as are names after a dot (record fields), after a backslash (the
+ * quantifiers {@code \E}, {@code \A}) and names not defined at the top level of the module
+ * (variables, bound identifiers, standard-module operators).
  */
 public final class SpecActions {
 
     private static final Pattern DEFINITION = Pattern.compile("^([A-Za-z_]\\w*)\\s*(\\([^)]*\\))?\\s*==", Pattern.MULTILINE);
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])[A-Za-z_]\\w*");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w\\\\])[A-Za-z_]\\w*");
     private static final Pattern SECTION_END = Pattern.compile("^(?:-{4,}|={4,}|VARIABLES?\\b|CONSTANTS?\\b|ASSUME\\b"
             + "|THEOREM\\b|EXTENDS\\b|INSTANCE\\b|LOCAL\\b)", Pattern.MULTILINE);
 
@@ -66,10 +69,27 @@ public final class SpecActions {
             }
             if (isGroup(defs.get(id), defs)) {
                 expand(id, defs, actions, expanded);
-            } else {
+            } else if (changesState(id, defs, new LinkedHashSet<>())) {
                 actions.add(id);
             }
         }
+    }
+
+    /** A prime or UNCHANGED in the body of {@code name} or of a definition it applies, transitively. */
+    static boolean changesState(String name, Map<String, String> defs, Set<String> seen) {
+        if (!seen.add(name)) {
+            return false;
+        }
+        String body = defs.get(name);
+        if (body.indexOf('\'') >= 0 || body.contains("UNCHANGED")) {
+            return true;
+        }
+        for (String id : appliedDefinitions(body, defs)) {
+            if (changesState(id, defs, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Only combines other operators: no conjunction, prime or UNCHANGED of its own. */

@@ -39,6 +39,24 @@ class SpecActionsTest {
         assertEquals(List.of("Inc", "Dec", "Guarded", "Reset"), SpecActions.fromText(module, "Next"));
     }
 
+    /** EPaxos defines E (a quorum size) and applies state functions such as Inst(s, k) in Next. */
+    @Test
+    void quantifiersAndStateFunctionsAreNotActions() {
+        String module = """
+                ---- MODULE M ----
+                VARIABLE x
+                E == 1
+                Inst(s, k) == [owner |-> s, num |-> k]
+                Holds(p) == DOMAIN x[p]
+                Ready(i) == i.num > E
+                Go(i) == Ready(i) /\\ Put(i)
+                Put(i) == x' = i
+                Next == \\E p \\in {1} : \\E i \\in Holds(p) : Go(Inst(p, i))
+                ====
+                """;
+        assertEquals(List.of("Go"), SpecActions.fromText(module, "Next"));
+    }
+
     @Test
     void aModuleWithoutNextIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> SpecActions.fromText("---- MODULE M ----\nA == 1\n====", "Next"));
