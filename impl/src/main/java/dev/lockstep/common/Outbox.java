@@ -49,6 +49,11 @@ public final class Outbox {
         outputs.add(new Effect.Reply(id, result));
     }
 
+    /** How many trace lines this step has queued so far. */
+    public int traceCount() {
+        return traces.size();
+    }
+
     public boolean hasRecords() {
         return !records.isEmpty();
     }

@@ -58,6 +58,7 @@ public final class EPaxosReplica implements Replica {
     @Override
     public Step step(Event event) {
         ctx.state.committedThisStep.clear();
+        ctx.state.committedTouchedThisStep.clear();
         switch (event) {
             case Event.Tick t -> {
                 ctx.replication.tick();
@@ -87,6 +88,19 @@ public final class EPaxosReplica implements Replica {
         if (!(message instanceof EPaxosMessage m) || pos < 0 || pos == ctx.selfPos() || !fits(m)) {
             return;
         }
+        int traced = ctx.out.traceCount();
+        dispatch(from, m);
+        if (ctx.out.traceCount() == traced) {
+            ctx.tracer.ignored(from, m);
+        }
+    }
+
+    /**
+     * The handler of {@code m}. One that takes no step (a stale answer, a Commit of an instance
+     * already committed, a Recover not above the promise, ...) logs nothing, and {@link #receive}
+     * logs the contract's {@code IgnoreMessage} for it.
+     */
+    private void dispatch(NodeId from, EPaxosMessage m) {
         switch (m) {
             case PreAccept p -> {
                 if (from.equals(p.inst().owner())) {

@@ -23,6 +23,8 @@ final class EPaxosTracer extends Tracer<EPaxosMessage> {
     private final EPaxosContext ctx;
     /** The instance the line being built is about, or null for a line that logs {@code executed}. */
     private Instance current;
+    /** The line being built is an {@code IgnoreMessage}, which logs no state. */
+    private boolean ignoring;
 
     EPaxosTracer(EPaxosContext ctx, boolean on) {
         super(ctx.out, ctx.self, on);
@@ -51,6 +53,16 @@ final class EPaxosTracer extends Tracer<EPaxosMessage> {
         }
     }
 
+    /** Contract {@code IgnoreMessage(q, m)}: no handler took {@code m}; no state fields. */
+    void ignored(NodeId from, EPaxosMessage m) {
+        if (on()) {
+            current = null;
+            ignoring = true;
+            emit("IgnoreMessage", from, m, null, ctx.out.mark(), null);
+            ignoring = false;
+        }
+    }
+
     void startRecovery(Instance x, int mark) {
         if (on()) {
             current = x;
@@ -75,6 +87,9 @@ final class EPaxosTracer extends Tracer<EPaxosMessage> {
     @Override
     protected Map<String, Object> stateFields() {
         Map<String, Object> state = new LinkedHashMap<>();
+        if (ignoring) {
+            return state;
+        }
         if (current == null) {
             state.put("executed", ctx.state.executedCount);
             return state;

@@ -221,14 +221,19 @@ class Replication {
         settle(x);
     }
 
-    /** Contract {@code HandleCommitRequest(q, m)}: a replica that committed the instance sends its commit again. */
+    /**
+     * Contract {@code HandleCommitRequest(q, m)}: a replica that committed the instance sends its
+     * commit again; one that did not answers nothing (the line is still traced, so the request
+     * leaves the spec's network as it left the real one). An instance not heard of is traced as
+     * it would be held: phase none, ballot 0, without being created.
+     */
     void onCommitRequest(NodeId from, EPaxosMessage.CommitRequest m) {
-        Instance x = st.space.find(m.inst());
-        if (x == null || !x.isCommitted()) {
-            return;
-        }
+        Instance held = st.space.find(m.inst());
+        Instance x = held != null ? held : new Instance(m.inst(), ctx.members.size());
         int mark = ctx.out.mark();
-        ctx.out.send(from, new Commit(x.id, x.abal, x.cmd, x.deps, x.seq));
+        if (x.isCommitted()) {
+            ctx.out.send(from, new Commit(x.id, x.abal, x.cmd, x.deps, x.seq));
+        }
         ctx.tracer.received("HandleCommitRequest", x, from, m, mark);
     }
 
