@@ -10,6 +10,7 @@ import dev.lockstep.trace.SpecActions;
 import dev.lockstep.trace.TraceValidator;
 import dev.lockstep.trace.Validation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,13 @@ class ProtocolTraceConformanceTest {
     /** Client operations per run; the fault phase (2..8 s simulated) makes the traces ~0.7k..8k lines. */
     static final int OPS = 20;
     /**
+     * Traces longer than this are simulated (the simulator's checkers still judge the run) but not
+     * validated in CI: TLC's cost per line grows with the state a trace builds up, and an EPaxos
+     * run with heavy loss on 5 replicas logs 10k-20k lines that take minutes each.
+     * {@code -Dlockstep.conformance.maxLines=0} validates every trace (docs/verification.md).
+     */
+    static final long MAX_LINES = Long.getLong("lockstep.conformance.maxLines", 6000);
+    /**
      * A run must have at least this many replica steps per node (at most {@link #MIN_STEPS} in
      * all) to count as exercising the protocol.
      */
@@ -41,12 +49,21 @@ class ProtocolTraceConformanceTest {
 
     /**
      * Spec actions that these runs need not exercise, as "protocol/Action", each with the reason.
-     * Empty: every action of every spec occurs. Add an entry only with a reason a reader can check.
+     * Add an entry only with a reason a reader can check.
      */
-    static final Map<String, String> EXCLUDED = Map.of();
+    static final Map<String, String> EXCLUDED = Map.of(
+            "epaxos/WaitingNop", "a recovery waiting on a conflict that then commits without it, or on a"
+                    + " second recovery past n - f - e answers: not in these 20 runs nor in 60 runs from the"
+                    + " same base seed, nor in 20,000 TLC simulation behaviours of MCEPaxosSim.cfg"
+                    + " (docs/protocols/epaxos.md, What the trace covers)");
 
+    /** Every registered protocol, or those of {@code -Dlockstep.test.protocols} (comma-separated). */
     static List<String> protocols() {
-        return ProtocolRegistry.names();
+        String only = System.getProperty("lockstep.test.protocols", "").trim();
+        if (only.isEmpty()) {
+            return ProtocolRegistry.names();
+        }
+        return List.of(only.split(",")).stream().map(String::trim).filter(ProtocolRegistry.names()::contains).toList();
     }
 
     @TempDir
@@ -62,28 +79,33 @@ class ProtocolTraceConformanceTest {
             runs.add(ConformanceTraces.simulate(protocol, BASE_SEED, i, OPS, dir));
         }
         long simulated = System.nanoTime();
-        TraceValidator validator = ConformanceTraces.validator(protocol, true);
-        List<Validation> results = validator.validateAll(ConformanceTraces.traces(runs), ConformanceTraces.PARALLEL);
         List<String> failures = new ArrayList<>();
+        for (ConformanceTraces.Run run : runs) {
+            long minSteps = Math.min(MIN_STEPS, MIN_STEPS_PER_NODE * run.result().options().clusterSize());
+            if (run.result().replicaSteps() < minSteps) {
+                failures.add("seed " + run.seed() + " has only " + run.result().replicaSteps() + " replica steps");
+            }
+        }
+        List<ConformanceTraces.Run> checked = withinLineCap(runs);
+        assertTrue(checked.size() * 2 >= runs.size(), "fewer than half of the traces are within "
+                + MAX_LINES + " lines: raise lockstep.conformance.maxLines or shorten the runs");
+        TraceValidator validator = ConformanceTraces.validator(protocol, true);
+        List<Validation> results = validator.validateAll(ConformanceTraces.traces(checked), ConformanceTraces.PARALLEL);
         long lines = 0;
-        for (int k = 0; k < runs.size(); k++) {
-            ConformanceTraces.Run run = runs.get(k);
+        for (int k = 0; k < checked.size(); k++) {
+            ConformanceTraces.Run run = checked.get(k);
             Validation v = results.get(k);
             ConformanceTraces.print(run, v);
             lines += v.lines();
             if (!v.accepted()) {
                 failures.add(v.outcome() + " seed " + run.seed() + ": reproduce with\n  " + run.replay());
             }
-            long minSteps = Math.min(MIN_STEPS, MIN_STEPS_PER_NODE * run.result().options().clusterSize());
-            if (run.result().replicaSteps() < minSteps) {
-                failures.add("seed " + run.seed() + " has only " + run.result().replicaSteps() + " replica steps");
-            }
         }
         ActionCoverage coverage = new ActionCoverage(SpecActions.read(validator.spec().specTla()));
         results.forEach(coverage::add);
         coverage.report().forEach(System.out::println);
-        System.out.printf(name + ": %d runs, %d trace lines: simulated in %.1f s, validated in %.1f s (%d TLC forks at a time)%n",
-                runs.size(), lines, (simulated - start) / 1e9, (System.nanoTime() - simulated) / 1e9,
+        System.out.printf(name + ": %d runs, %d traces validated, %d trace lines: simulated in %.1f s, validated in %.1f s"
+                + " (%d TLC forks at a time)%n", runs.size(), checked.size(), lines, (simulated - start) / 1e9, (System.nanoTime() - simulated) / 1e9,
                 ConformanceTraces.PARALLEL);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         List<String> missing = coverage.neverOccurred().stream()
@@ -91,6 +113,24 @@ class ProtocolTraceConformanceTest {
         assertTrue(missing.isEmpty(), protocol.specModule() + ".tla actions that no trace exercised (exclude them "
                 + "in EXCLUDED only with a reason): " + missing);
         assertEveryFaultKindScheduled(runs, protocol.traits().sizes().max() > 1);
+    }
+
+    /** The runs whose traces have at most {@link #MAX_LINES} lines (all when it is 0); the others are named. */
+    private static List<ConformanceTraces.Run> withinLineCap(List<ConformanceTraces.Run> runs) throws IOException {
+        List<ConformanceTraces.Run> within = new ArrayList<>();
+        for (ConformanceTraces.Run run : runs) {
+            long lines;
+            try (var s = Files.lines(run.trace())) {
+                lines = s.count();
+            }
+            if (MAX_LINES <= 0 || lines <= MAX_LINES) {
+                within.add(run);
+            } else {
+                System.out.printf("  not validated in CI: seed %d, %d trace lines > %d (lockstep.conformance.maxLines)%n",
+                        run.seed(), lines, MAX_LINES);
+            }
+        }
+        return within;
     }
 
     /**

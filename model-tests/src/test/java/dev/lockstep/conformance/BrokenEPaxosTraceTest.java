@@ -1,0 +1,40 @@
+package dev.lockstep.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.epaxos.BrokenEPaxosVariants;
+import dev.lockstep.trace.Validation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trace validation catches broken EPaxos cores of impl's test-jar at the line where they leave
+ * EPaxos.tla, whether or not the run's outcome shows it (the simulator's checkers need the
+ * divergence to reach a client; TLC needs only the step).
+ */
+class BrokenEPaxosTraceTest {
+
+    @TempDir
+    Path dir;
+
+    /** The fast path on answers that differ from the initial attributes: FastCommit is not enabled. */
+    @Test
+    void aFastPathOnUnequalAnswersIsRejectedAtTheFastCommit() throws IOException {
+        Validation v = BrokenTraceSearch.firstRejectedAt(BrokenEPaxosVariants.fastPathUnequal(), "FastCommit", dir);
+        assertTrue(v.rejection().isPresent(), v.outcome().toString());
+    }
+
+    /**
+     * One ballot variable for promised and accepted (Sutra, IPL 2020): promising a recovery ballot
+     * also moves {@code abal}, which the line of the promise logs.
+     */
+    @Test
+    void aSingleBallotVariableIsRejectedWhenARecoveryIsPromised() throws IOException {
+        Validation v = BrokenTraceSearch.firstRejectedAt(BrokenEPaxosVariants.singleBallot(), "HandleRecover", dir);
+        assertEquals(List.of("abal"), v.rejection().get().differingFields());
+    }
+}
