@@ -29,6 +29,9 @@ class Durability {
     /** {@code x}'s durable variables changed in this step. */
     void changed(Instance x) {
         dirty.put(x.id, x);
+        if (x.isCommitted()) {
+            st.committedTouchedThisStep.add(x);
+        }
     }
 
     /** At the end of a step: one record per changed instance, in instance order. */
@@ -93,6 +96,9 @@ class Durability {
         for (Instance x : st.space.all()) {
             if (x.hasCommand()) {
                 ctx.replication.remember(x);
+            }
+            if (x.isCommitted()) {
+                st.committedTouchedThisStep.add(x);
             }
             if (x.isCommitted() && !x.executed) {
                 ctx.execution.committed(x);

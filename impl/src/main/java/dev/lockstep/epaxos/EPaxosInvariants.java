@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /**
  * EPaxos.tla's safety invariants over the live replicas, checked by the simulator after every
- * step for the instances committed in that step (a commit is where either can break):
+ * step for the instances committed in that step (a commit is where either can break), and
+ * {@code CommittedOnce} also for the committed instances a step changed or a restart restored
+ * (the spec's holds in every state: a committed command overwritten later, or one a replica
+ * committed while another that committed differently was down, breaks it too):
  * {@code CommittedOnce} (EPaxos Theorem 1; EPaxos* Agreement: every replica that committed an
  * instance holds the same command and attributes) and {@code Visibility} (EPaxos Theorem 2: of
  * two conflicting committed instances, neither a no-op, one depends on the other). Agreement on
@@ -24,8 +27,15 @@ public final class EPaxosInvariants implements ClusterInvariant {
             if (!(r instanceof EPaxosReplica e)) {
                 continue;
             }
-            for (Instance x : e.context().state.committedThisStep) {
+            EPaxosState st = e.context().state;
+            for (Instance x : st.committedThisStep) {
                 Optional<Violation> v = committedOnce(e, x, replicas).or(() -> visibility(e, x));
+                if (v.isPresent()) {
+                    return v;
+                }
+            }
+            for (Instance x : st.committedTouchedThisStep) {
+                Optional<Violation> v = committedOnce(e, x, replicas);
                 if (v.isPresent()) {
                     return v;
                 }

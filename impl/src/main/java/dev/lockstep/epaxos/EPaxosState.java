@@ -39,6 +39,13 @@ final class EPaxosState {
 
     /** Ghost for the invariants: the instances committed here in the current step. */
     final java.util.List<Instance> committedThisStep = new java.util.ArrayList<>();
+    /**
+     * Ghost for the invariants: the instances already committed here whose durable variables
+     * changed in the current step, and those a restart restored as committed. Committed
+     * attributes must never change, and a replica that was down while others committed must
+     * hold the same as they do once it is back.
+     */
+    final java.util.Set<Instance> committedTouchedThisStep = new java.util.LinkedHashSet<>();
 
     EPaxosState(Membership members) {
         this.space = new InstanceSpace(members);
