@@ -39,7 +39,7 @@ class ProtocolTraceConformanceTest {
      * run with heavy loss on 5 replicas logs 10k-20k lines that take minutes each.
      * {@code -Dlockstep.conformance.maxLines=0} validates every trace (docs/verification.md).
      */
-    static final long MAX_LINES = Long.getLong("lockstep.conformance.maxLines", 6000);
+    static final long MAX_LINES = Long.getLong("lockstep.conformance.maxLines", 8000);
     /**
      * A run must have at least this many replica steps per node (at most {@link #MIN_STEPS} in
      * all) to count as exercising the protocol.

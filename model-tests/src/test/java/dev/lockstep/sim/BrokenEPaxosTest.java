@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
  * Proof that the simulator's checkers catch EPaxos bugs: each broken core from impl's test-jar
  * (the published ones among them) is found within a bounded number of seeds, with the failure
  * kind its bug implies.
+ *
+ * <p>{@code recoveryIgnoresBallot} is not here: since commit requests settle most instances
+ * before a second recovery, no divergence reaches a checker in 1,000 seeds. Trace validation
+ * rejects it at its {@code RecoverAccepted} (dev.lockstep.conformance.BrokenEPaxosTraceTest),
+ * {@code RecoveryDivergenceTest} drives the schedule where it commits twice, and TLC finds it in
+ * {@code buggy/MCEPaxosRecoveryIgnoresBallot.cfg}.
  */
 class BrokenEPaxosTest {
 
@@ -22,12 +28,6 @@ class BrokenEPaxosTest {
     @Test
     void singleBallotVariableBreaksSafety() {
         Failure f = firstFailure(BrokenEPaxosVariants.singleBallot(), 1, "all", 300);
-        assertEquals(FailureKind.SAFETY, f.kind(), f.describe());
-    }
-
-    @Test
-    void recoveryIgnoringTheHighestAcceptedBallotBreaksSafety() {
-        Failure f = firstFailure(BrokenEPaxosVariants.recoveryIgnoresBallot(), 1, "all", 1000);
         assertEquals(FailureKind.SAFETY, f.kind(), f.describe());
     }
 
