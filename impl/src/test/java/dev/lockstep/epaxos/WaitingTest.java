@@ -1,0 +1,86 @@
+package dev.lockstep.epaxos;
+
+import static dev.lockstep.core.ScriptedCluster.n;
+import static dev.lockstep.epaxos.CommitTest.put;
+import static dev.lockstep.epaxos.EPaxosCluster.inst;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.core.ScriptedCluster;
+import dev.lockstep.core.ScriptedCluster.Envelope;
+import dev.lockstep.kv.RequestId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EPaxos*'s waiting stage (Fig. 5, l. 66-78; contract StartWaiting, WaitingNop): a recovery whose
+ * validation found a conflict that does not know its instance, not yet committed, waits for it;
+ * when the conflict commits without the instance, the instance cannot have been committed on the
+ * fast path and becomes a no-op. This schedule is the one the seeded runs do not reach (see
+ * docs/protocols/epaxos.md, "What the trace covers").
+ */
+class WaitingTest {
+
+    /**
+     * Five replicas (n - f = 3, e = 2). n5 proposes 5.1 on {@code x}; n3 and n4 pre-accept it,
+     * and their answers are held back. n1 proposes 1.1 on {@code x}; only n2 pre-accepts it, and
+     * n1 goes quiet. n2 recovers 1.1 with n3 and n5 (n4 unreachable): its own answer may be what a
+     * fast path committed, so it validates; n3 and n5 report 5.1, pre-accepted without 1.1, owned
+     * inside the quorum: n2 waits. The held answers reach n5, which commits 5.1 on the fast path
+     * without 1.1; its Commit reaches n2, which accepts and commits a no-op for 1.1.
+     */
+    @Test
+    void aRecoveryWaitingOnAConflictThatCommitsWithoutItAcceptsANop() {
+        EPaxosCluster c = waitingOnAConflictThatCommitsWithoutIt();
+        Instance decided = c.instance(2, inst(1, 1));
+        assertEquals(Phase.COMMITTED, decided.phase, "n2's no-op Accept reached n3 and n5: " + decided);
+        assertTrue(decided.cmd.isNop(), "1.1 became a no-op: " + decided);
+        assertTrue(c.firstViolation.isEmpty(), () -> "" + c.firstViolation);
+    }
+
+    /** The schedule above, with tracing on; its trace is validated in model-tests (WaitingTraceTest). */
+    static EPaxosCluster waitingOnAConflictThatCommitsWithoutIt() {
+        EPaxosCluster c = new EPaxosCluster(5);
+        List<Envelope<EPaxosMessage>> heldBack = new ArrayList<>();
+
+        c.dropRule = e -> e.from().equals(n(5)) && (e.to().equals(n(1)) || e.to().equals(n(2)));
+        c.submit(n(5), new RequestId(5, 1), put("x", "e"));
+        while (!c.network.isEmpty()) {
+            Envelope<EPaxosMessage> e = c.network.pollFirst();
+            if (e.message() instanceof EPaxosMessage.PreAcceptReply) {
+                heldBack.add(e);
+            } else {
+                c.deliver(e);
+            }
+        }
+        assertEquals(2, heldBack.size(), "n3 and n4 answered 5.1");
+        assertEquals(Phase.PREACCEPTED, c.instance(3, inst(5, 1)).phase);
+
+        c.dropRule = e -> e.from().equals(n(1)) && !e.to().equals(n(2)) || e.to().equals(n(1));
+        c.submit(n(1), new RequestId(1, 1), put("x", "a"));
+        c.deliverAll();
+        Instance atN2 = c.instance(2, inst(1, 1));
+        assertEquals(Phase.PREACCEPTED, atN2.phase);
+        assertEquals(atN2.initDeps, atN2.deps, "n2 pre-accepted 1.1 with its initial attributes");
+
+        c.dropRule = ScriptedCluster.<EPaxosMessage>isolating(n(1)).or(ScriptedCluster.isolating(n(4)));
+        for (int t = 0; t < 40 && c.tracesOf(n(2), "StartWaiting").isEmpty(); t++) {
+            c.tick(n(2));
+            c.deliverAll();
+        }
+        assertEquals(1, c.tracesOf(n(2), "StartValidate").size(), "n2 validated 1.1");
+        assertEquals(1, c.tracesOf(n(2), "StartWaiting").size(), "5.1 does not know 1.1 and is not committed");
+        assertFalse(c.instance(2, inst(1, 1)).isCommitted());
+
+        c.dropRule = ScriptedCluster.isolating(n(1));
+        heldBack.forEach(c::deliver);
+        c.deliverAll();
+        assertEquals(1, c.tracesOf(n(5), "FastCommit").size(), "5.1 fast-committed by n3, n4, n5");
+        assertFalse(c.instance(5, inst(5, 1)).deps.covers(0, 1), "5.1 committed without 1.1");
+        assertEquals(1, c.tracesOf(n(2), "WaitingNop").size(), "n2 learnt 5.1's commit: 1.1 cannot have been fast");
+        return c;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.lockstep.epaxos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.core.Effect;
+import dev.lockstep.core.Protocol;
+import dev.lockstep.core.ProtocolRegistry;
+import dev.lockstep.trace.SpecsRoot;
+import dev.lockstep.trace.TraceSpec;
+import dev.lockstep.trace.TraceValidator;
+import dev.lockstep.trace.TraceWriter;
+import dev.lockstep.trace.Validation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The trace of the scripted waiting-stage schedule ({@code WaitingTest} in impl's tests) is a
+ * behaviour of EPaxos.tla: this is where {@code StartWaiting} and {@code WaitingNop}, which the
+ * seeded conformance runs do not reach, are validated against the spec.
+ */
+class WaitingTraceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWaitingScheduleIsABehaviourOfTheSpec() throws IOException {
+        EPaxosCluster c = WaitingTest.waitingOnAConflictThatCommitsWithoutIt();
+        List<TraceWriter.Line> lines = c.traces.stream().map(WaitingTraceTest::line).toList();
+        Path trace = dir.resolve("epaxos-waiting.ndjson");
+        TraceWriter.writeAll(trace, lines);
+
+        Protocol protocol = ProtocolRegistry.get("epaxos");
+        Path specs = SpecsRoot.locate().orElseThrow();
+        TraceValidator validator = new TraceValidator(new TraceSpec(specs.resolve(protocol.specDir()),
+                protocol.specModule()), TraceValidator.Options.DEFAULT);
+        Validation v = validator.validate(trace);
+        assertTrue(v.accepted(), v.toString());
+        assertEquals(1, v.actionCounts().getOrDefault("WaitingNop", 0), v.actionCounts().toString());
+        assertEquals(1, v.actionCounts().getOrDefault("StartWaiting", 0), v.actionCounts().toString());
+    }
+
+    private static TraceWriter.Line line(Effect.Trace t) {
+        return new TraceWriter.Line(t.action(), t.fields());
+    }
+}
