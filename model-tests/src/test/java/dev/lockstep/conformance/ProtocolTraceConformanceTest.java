@@ -55,7 +55,8 @@ class ProtocolTraceConformanceTest {
             "epaxos/WaitingNop", "a recovery waiting on a conflict that then commits without it, or on a"
                     + " second recovery past n - f - e answers: not in these 20 runs nor in 60 runs from the"
                     + " same base seed, nor in 20,000 TLC simulation behaviours of MCEPaxosSim.cfg; its trace"
-                    + " is validated on a scripted schedule instead (dev.lockstep.epaxos.WaitingTraceTest) "(docs/protocols/epaxos.md, What the trace covers)");
+                    + " is validated on a scripted schedule instead (dev.lockstep.epaxos.WaitingTraceTest;"
+                    + " docs/protocols/epaxos.md, What the trace covers)");
 
     /** Every registered protocol, or those of {@code -Dlockstep.test.protocols} (comma-separated). */
     static List<String> protocols() {
