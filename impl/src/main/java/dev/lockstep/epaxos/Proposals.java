@@ -59,10 +59,24 @@ class Proposals {
             while (!held.isEmpty() && batch.size() < ctx.tuning.maxBatch()) {
                 batch.add(held.pollFirst());
             }
-            InstanceId id = ctx.replication.propose(Payload.Batch.of(batch));
-            awaiting.put(id, batch);
-            undecided.add(id);
+            propose(Payload.Batch.of(batch), batch);
         }
+    }
+
+    /**
+     * Registers the instance {@code cmd} is about to get before proposing it: with one replica
+     * (every quorum is itself) the proposal commits inside {@code propose}, and {@link #committed}
+     * must find it undecided and awaited.
+     */
+    private InstanceId propose(Payload cmd, List<ClientEntry> batch) {
+        InstanceId id = new InstanceId(ctx.self, ctx.state.next);
+        if (batch != null) {
+            awaiting.put(id, batch);
+        }
+        undecided.add(id);
+        InstanceId proposed = ctx.replication.propose(cmd);
+        assert proposed.equals(id) : "proposed " + proposed + ", registered " + id;
+        return proposed;
     }
 
     /**
@@ -73,8 +87,8 @@ class Proposals {
     void tick() {
         boolean lowest = ctx.selfPos() == 0;
         if (lowest && expiry == null && ctx.state.machine.sessions().size() > KvStateMachine.DEFAULT_MAX_CLIENTS) {
-            expiry = ctx.replication.propose(new Payload.Expiry(KvStateMachine.DEFAULT_MAX_CLIENTS * 9 / 10));
-            undecided.add(expiry);
+            expiry = new InstanceId(ctx.self, ctx.state.next);
+            propose(new Payload.Expiry(KvStateMachine.DEFAULT_MAX_CLIENTS * 9 / 10), null);
         }
     }
 

@@ -57,4 +57,27 @@ class RestartTest {
         assertTrue(st.known.of(Payload.Batch.of(List.of(new dev.lockstep.common.ClientEntry(new RequestId(99, 1),
                 put("k7", "again"))))).deps().isNone() == false, "the conflict memory is rebuilt from the instances");
     }
+
+    /** One replica (n = 1: every quorum is itself): writes before a restart, reads and writes after. */
+    @Test
+    void aSingleReplicaServesAfterARestart() {
+        EPaxosCluster c = new EPaxosCluster(1);
+        for (int k = 1; k <= 50; k++) {
+            c.submit(n(1), new RequestId(1, k), put("k" + k, "v" + k));
+            c.tick(n(1));
+            c.deliverAll();
+        }
+        assertEquals(50, c.node(1).context().state.executedCount, "before the crash");
+        c.crash(n(1));
+        c.restart(n(1));
+        EPaxosState st = c.node(1).context().state;
+        assertEquals(50, st.executedCount, "executed again: " + c.disks.get(n(1)).size() + " records");
+        c.submit(n(1), new RequestId(2, 1), get("k50"));
+        c.deliverAll();
+        for (int t = 0; t < 5; t++) {
+            c.tick(n(1));
+            c.deliverAll();
+        }
+        assertEquals(new Result.Value(Optional.of(Bytes.utf8("v50"))), c.replyTo(new RequestId(2, 1)));
+    }
 }
