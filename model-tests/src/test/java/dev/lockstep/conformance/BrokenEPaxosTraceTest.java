@@ -42,8 +42,8 @@ class BrokenEPaxosTraceTest {
      * A recovery that re-accepts any accepted answer, not one of the highest accepted ballot: the
      * spec's RecoverAccepted takes only the latter, so the line that picks an older acceptance
      * cannot be matched, although the run may end without a visible divergence (the simulator's
-     * checkers no longer see one in 1,000 seeds: commit requests settle most instances before a
-     * second recovery). Seeds #1 to #8 of the sequence are accepted (no recovery of theirs meets
+     * checkers see one in about 1 of 1,000 default seeds; dev.lockstep.sim.BrokenEPaxosTest aims a
+     * fault profile at it). Seeds #1 to #8 of the sequence are accepted (no recovery of theirs meets
      * two acceptances of different ballots); the test starts at #9, the first rejected.
      */
     @Test
