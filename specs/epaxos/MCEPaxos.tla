@@ -15,7 +15,7 @@
 (* No SYMMETRY over servers: OwnerRank names ballots and breaks ties in    *)
 (* execution, so the behaviours are not closed under permuting servers.   *)
 (***************************************************************************)
-EXTENDS EPaxos
+EXTENDS EPaxosProperties
 
 CONSTANTS
     n1, n2, n3, n4, n5, \* model values; Server is {n1, n2, n3} or {n1, ..., n5}

@@ -27,7 +27,7 @@
 (* into the spec's record (sets for lists, functions for objects, the      *)
 (* model values Nop and NoCmd), so both sides compare as spec values.      *)
 (***************************************************************************)
-EXTENDS EPaxos, TraceCommon, NodeNames
+EXTENDS EPaxosProperties, TraceCommon, NodeNames
 
 traceVars == <<vars, l, specSent>>
 

@@ -4,6 +4,7 @@ import dev.lockstep.base.NodeId;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An input to a replica. {@link Replica#step(Event)} is the only way a replica's state changes.
@@ -29,9 +30,9 @@ public sealed interface Event {
      * a trace replays the choice. The server derives it from its peer connections, the simulator
      * from its own fault schedule. Before the first one a core assumes every peer alive.
      */
-    record LivePeers(java.util.Set<NodeId> alive) implements Event {
+    record LivePeers(Set<NodeId> alive) implements Event {
         public LivePeers {
-            alive = java.util.Set.copyOf(alive);
+            alive = Set.copyOf(alive);
         }
     }
 
