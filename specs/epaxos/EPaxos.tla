@@ -276,10 +276,14 @@ RecoverQuorum(p, i) ==
     Recovering(p, i, "recover") /\ Cardinality(RQ(p, i)) >= SlowQuorum
 
 \* The conflicts I that replica q reports when validating candidate
-\* (c, d) of instance i ([EP*] l. 81-87; [C] HandleValidate): every other
-\* instance j it holds, not among d, whose command conflicts with c and
-\* that does not know i: committed at q, not Nop and i not among its deps;
-\* otherwise i not among its initial deps.  With j's phase at q.
+\* (c, d) of instance i ([EP*] l. 81-87; [C] HandleValidate): the other
+\* instances j it holds, not among d, whose command conflicts with c and
+\* that do not know i: committed at q, not Nop and i not among its deps;
+\* otherwise i not among its initial deps.  With j's phase at q.  Of the
+\* committed ones only the highest of each owner is reported: one committed
+\* conflict already decides the validation (Nop, l. 64), so the others
+\* tell nothing, and a replica that forgot old instances answers from a
+\* per-owner summary ([C] "Forgetting instances").
 Unaware(q, i, j, c) ==
     IF Committed(q, j)
     THEN /\ CmdOf(q, j) # Nop
@@ -289,8 +293,10 @@ Unaware(q, i, j, c) ==
          /\ ~Covers(InitDepsOf(q, j), i)
          /\ Conflict(c, InitCmdOf(q, j))
 ValidationConflicts(q, i, c, d) ==
-    {[inst |-> j, phase |-> PhaseOf(q, j)] :
-        j \in {x \in Holds(q) \ {i} : ~Covers(d, x) /\ Unaware(q, i, x, c)}}
+    LET U    == {x \in Holds(q) \ {i} : ~Covers(d, x) /\ Unaware(q, i, x, c)}
+        Done == {x \in U : Committed(q, x)}
+        Top  == {x \in Done : \A y \in Done : y.owner = x.owner => y.num <= x.num}
+    IN {[inst |-> j, phase |-> PhaseOf(q, j)] : j \in (U \ Done) \cup Top}
 
 \* The candidate's command is written only where no command is held: an
 \* accepted or committed command is never overwritten ([C] HandleValidate;
@@ -529,11 +535,14 @@ HandleCommit(q, m) ==
     /\ UNCHANGED <<initCmd, initDeps, initSeq, next, waits, executed, answered>>
 
 \* p asks every other replica for a commit of i, an instance it has heard
-\* of and not committed; nothing else changes ([C] RequestCommit: not in
-\* the papers; the core asks at once for an instance its execution waits
-\* for, and half-way to a recovery).
+\* of, or one another replica committed, and p has not; nothing else
+\* changes ([C] RequestCommit: not in the papers; the core asks at once
+\* for an instance its execution waits for, half-way to a recovery, and
+\* for what another replica reports it executed, "Forgetting instances").
+ReportedTo(p) ==
+    {i \in UNION {Holds(q) : q \in Others(p)} : \E q \in Others(p) : Committed(q, i)}
 RequestCommit(p, i) ==
-    /\ IsHeardOf(p, i)
+    /\ IsHeardOf(p, i) \/ \E q \in Others(p) : Committed(q, i)
     /\ ~Committed(p, i)
     /\ Send({CommitRequestMsg(p, q, i) : q \in Others(p)})
     /\ UNCHANGED <<durableVars, coordVars, known, executed, ghostVars>>
@@ -875,14 +884,18 @@ ReceiveMessage(q, m) ==
     \/ HandleWaiting(q, m)
 
 \* q receives m and its handler takes no step (a stale answer, a Commit of
-\* an instance already committed, a Recover not above the promise, ...): m
-\* leaves the network and nothing changes ([C] IgnoreMessage).  The guard
-\* makes the trace show that the core ignores only what the spec cannot
-\* take; the effect is that of DropMessage.
+\* an instance already committed, a Recover not above the promise, ...), or
+\* m is about an instance every replica has committed (the core forgets
+\* such instances once every replica executed them, and ignores what
+\* still arrives about them): m leaves the network and nothing changes
+\* ([C] IgnoreMessage, "Forgetting instances").  The guard makes the trace
+\* show that the core ignores only what the spec cannot take or what no
+\* replica can need; the effect is that of DropMessage.
 IgnoreMessage(q, m) ==
     /\ BagIn(m, messages)
     /\ m.to = q
-    /\ ~ENABLED ReceiveMessage(q, m)
+    /\ \/ ~ENABLED ReceiveMessage(q, m)
+       \/ \A r \in Server : Committed(r, m.inst)
     /\ Deliver(m, {})
     /\ UNCHANGED <<durableVars, coordVars, known, executed, ghostVars>>
 
@@ -904,7 +917,8 @@ Next ==
     \/ \E p \in Server, c \in Commands : Propose(p, Inst(p, next[p]), c)
     \/ ReceiveNext
     \/ \E p \in Server : \E i \in Holds(p) : LocalNext(p, i)
-    \/ \E p \in Server : \E i \in HeardOf(p) : RequestCommit(p, i) \/ StartRecovery(p, i)
+    \/ \E p \in Server : \E i \in HeardOf(p) : StartRecovery(p, i)
+    \/ \E p \in Server : \E i \in HeardOf(p) \cup ReportedTo(p) : RequestCommit(p, i)
     \/ \E p \in Server : Restart(p)
     \/ \E m \in DOMAIN messages : DuplicateMessage(m) \/ DropMessage(m)
 

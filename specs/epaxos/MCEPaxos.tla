@@ -175,7 +175,7 @@ MCHandleWaiting ==
     \E m \in DOMAIN messages : HandleWaiting(m.to, m) /\ Step
 
 MCRequestCommit == CanSpend("commitRequests") /\
-    \E p \in Server : \E i \in HeardOf(p) :
+    \E p \in Server : \E i \in HeardOf(p) \cup ReportedTo(p) :
         RequestCommit(p, i) /\ Spent("commitRequests")
 
 \* A recovery of an instance heard of, with a ballot of round <= MaxRound.

@@ -8,4 +8,13 @@ package dev.lockstep.core;
 public interface Message {
     /** The sender's term / ballot carried by the message (0 when the protocol has none). */
     long term();
+
+    /**
+     * Whether trace lines list this message when it is sent (docs/runtime-contract.md, "Trace
+     * lines"). False only for bookkeeping outside the protocol's spec that carries none of its
+     * state (EPaxos's executed-floor reports): no line sends or receives it.
+     */
+    default boolean traced() {
+        return true;
+    }
 }

@@ -1,7 +1,10 @@
 package dev.lockstep.epaxos;
 
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.Wire;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The conflicts a replica attributes to a command (contract, "Instances and commands": variable
@@ -38,6 +41,25 @@ final class ConflictIndex {
             for (int p = 0; p < into.length; p++) {
                 into[p] = Math.max(into[p], nums[p]);
             }
+        }
+
+        void join(Row other) {
+            other.joinInto(nums);
+            maxSeq = Math.max(maxSeq, other.maxSeq);
+        }
+
+        void write(Wire.Writer w) {
+            for (long num : nums) {
+                w.uvar(num);
+            }
+            w.uvar(maxSeq);
+        }
+
+        void read(Wire.Reader in) throws CodecException {
+            for (int p = 0; p < nums.length; p++) {
+                nums[p] = in.uvar();
+            }
+            maxSeq = in.uvar();
         }
     }
 
@@ -80,6 +102,44 @@ final class ConflictIndex {
             }
         }
         return new Conflicts(Deps.of(nums), maxSeq);
+    }
+
+    /** The highest instance number of the row at {@code ownerPos} among the held commands with {@code key}; 0: none. */
+    long highest(String key, int ownerPos) {
+        Row r = byKey.get(key);
+        return r == null ? 0 : r.nums[ownerPos];
+    }
+
+    /** Adds everything {@code other} remembers (a restart: the forgotten instances' summary, then the held ones). */
+    void addAll(ConflictIndex other) {
+        all.join(other.all);
+        universal.join(other.universal);
+        other.byKey.forEach((key, row) -> byKey.computeIfAbsent(key, k -> new Row(members)).join(row));
+    }
+
+    /** The index in binary, keys in order (deterministic checkpoints). */
+    void write(Wire.Writer w) {
+        all.write(w);
+        universal.write(w);
+        w.uvar(byKey.size());
+        for (Map.Entry<String, Row> e : new TreeMap<>(byKey).entrySet()) {
+            w.bytes(dev.lockstep.base.Bytes.wrap(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            e.getValue().write(w);
+        }
+    }
+
+    /** Replaces this index by the one {@link #write} wrote. */
+    void read(Wire.Reader in) throws CodecException {
+        clear();
+        all.read(in);
+        universal.read(in);
+        int keys = in.count();
+        for (int k = 0; k < keys; k++) {
+            String key = new String(in.bytes().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            Row row = new Row(members);
+            row.read(in);
+            byKey.put(key, row);
+        }
     }
 
     void clear() {

@@ -60,6 +60,7 @@ class Durability {
     void recover(List<DurableRecord> records) {
         st.space.clear();
         st.known.clear();
+        st.forgotten.clear();
         st.unsettled.clear();
         st.waitingNotices.clear();
         st.machine = new KvStateMachine(SessionTable.Eviction.ORDER_FREE);
@@ -93,6 +94,7 @@ class Durability {
     /** The volatile state that follows from the durable one. */
     private void rebuild() {
         st.next = st.space.highest(ctx.selfPos()) + 1;
+        st.known.addAll(st.forgotten.attributes);
         for (Instance x : st.space.all()) {
             if (x.hasCommand()) {
                 ctx.replication.remember(x);

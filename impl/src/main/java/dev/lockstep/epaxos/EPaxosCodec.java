@@ -31,7 +31,8 @@ public final class EPaxosCodec implements ProtocolCodec {
     public static final EPaxosCodec INSTANCE = new EPaxosCodec();
 
     private static final int PRE_ACCEPT = 1, PRE_ACCEPT_REPLY = 2, ACCEPT = 3, ACCEPT_REPLY = 4, COMMIT = 5,
-            RECOVER = 6, RECOVER_REPLY = 7, VALIDATE = 8, VALIDATE_REPLY = 9, WAITING = 10, COMMIT_REQUEST = 11;
+            RECOVER = 6, RECOVER_REPLY = 7, VALIDATE = 8, VALIDATE_REPLY = 9, WAITING = 10, COMMIT_REQUEST = 11,
+            EXECUTED_FLOOR = 12;
     private static final int INSTANCE_STATE = 1, CHECKPOINT = 2;
     private static final int NONE = 0, BATCH = 1, EXPIRY = 2, NOP = 3;
     private static final int MAX_MEMBERS = 63;
@@ -41,6 +42,11 @@ public final class EPaxosCodec implements ProtocolCodec {
     @Override
     public byte[] encodeMessage(Message message) {
         Wire.Writer w = new Wire.Writer(64);
+        if (message instanceof ExecutedFloor f) {
+            w.u8(EXECUTED_FLOOR);
+            deps(w, f.floor());
+            return w.toByteArray();
+        }
         EPaxosMessage m = (EPaxosMessage) message;
         switch (m) {
             case PreAccept p -> { w.u8(PRE_ACCEPT); inst(w, p.inst()); payload(w, p.cmd()); deps(w, p.deps()); w.uvar(p.seq()); }
@@ -95,6 +101,7 @@ public final class EPaxosCodec implements ProtocolCodec {
             case VALIDATE_REPLY -> validateReply(r);
             case WAITING -> new Waiting(inst(r), r.uvar());
             case COMMIT_REQUEST -> new EPaxosMessage.CommitRequest(inst(r));
+            case EXECUTED_FLOOR -> new ExecutedFloor(deps(r));
             default -> throw new CodecException("unknown EPaxos message tag " + tag);
         };
         r.expectEnd();

@@ -32,4 +32,8 @@ interface EPaxosConcerns {
     default Snapshot snapshot(EPaxosContext ctx) {
         return new Snapshot(ctx);
     }
+
+    default Forgetting forgetting(EPaxosContext ctx) {
+        return new Forgetting(ctx);
+    }
 }

@@ -28,6 +28,7 @@ final class EPaxosContext {
     Execution execution;
     Durability durability;
     Snapshot snapshot;
+    Forgetting forgetting;
 
     EPaxosContext(ReplicaConfig config, long seed) {
         this.config = config;

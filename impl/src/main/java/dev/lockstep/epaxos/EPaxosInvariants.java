@@ -65,6 +65,12 @@ public final class EPaxosInvariants implements ClusterInvariant {
         InstanceSpace space = at.context().state.space;
         int xPos = space.ownerPos(x.id);
         for (int p = 0; p < at.context().members.size(); p++) {
+            long old = at.context().state.forgotten.highestConflicting(p, x.cmd);
+            if (old > x.deps.at(p)) {
+                return Optional.of(new Violation("Visibility", "conflicting " + x + " and the forgotten instance "
+                        + new InstanceId(at.context().members.at(p), old) + " at " + at.id()
+                        + ": neither depends on the other"));
+            }
             for (Instance j : space.above(p, x.deps.at(p))) {
                 if (j != x && j.isCommitted() && !j.cmd.isNop() && Payload.conflict(x.cmd, j.cmd)
                         && !j.deps.covers(xPos, x.id.num())) {

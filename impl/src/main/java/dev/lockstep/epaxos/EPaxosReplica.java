@@ -45,6 +45,7 @@ public final class EPaxosReplica implements Replica {
         ctx.durability = concerns.durability(ctx);
         ctx.execution = concerns.execution(ctx);
         ctx.snapshot = concerns.snapshot(ctx);
+        ctx.forgetting = concerns.forgetting(ctx);
         ctx.recovery = concerns.recovery(ctx);
         ctx.replication = concerns.replication(ctx);
         ctx.proposals = concerns.proposals(ctx);
@@ -64,6 +65,7 @@ public final class EPaxosReplica implements Replica {
                 ctx.replication.tick();
                 ctx.recovery.tick();
                 ctx.proposals.tick();
+                ctx.forgetting.tick();
             }
             case Event.Receive r -> receive(r.from(), r.message());
             case Event.ClientRequest c -> ctx.proposals.submit(c.id(), c.command());
@@ -85,7 +87,15 @@ public final class EPaxosReplica implements Replica {
 
     private void receive(NodeId from, Message message) {
         int pos = ctx.posOf(from);
+        if (message instanceof ExecutedFloor f && pos >= 0 && pos != ctx.selfPos()) {
+            ctx.forgetting.onExecutedFloor(pos, f);
+            return;
+        }
         if (!(message instanceof EPaxosMessage m) || pos < 0 || pos == ctx.selfPos() || !fits(m)) {
+            return;
+        }
+        if (ctx.state.space.isForgotten(m.inst())) {
+            ctx.tracer.ignored(from, m);
             return;
         }
         int traced = ctx.out.traceCount();
@@ -145,6 +155,7 @@ public final class EPaxosReplica implements Replica {
         EPaxosState st = ctx.state;
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("instances", (long) st.space.size());
+        counters.put("forgotten", ctx.forgetting.forgottenCount());
         counters.put("nextInstance", st.next);
         counters.put("executed", st.executedCount);
         counters.put("unsettled", (long) st.unsettled.size());

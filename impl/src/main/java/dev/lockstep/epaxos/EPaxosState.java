@@ -19,6 +19,8 @@ final class EPaxosState {
     final InstanceSpace space;
     /** The contract's {@code known}: conflicts as this replica has held them. */
     final ConflictIndex known;
+    /** What this replica still knows of the instances it forgot. */
+    final ForgottenSummary forgotten;
     /** The number of this replica's next own instance (contract {@code next}). */
     long next = 1;
     KvStateMachine machine = new KvStateMachine(SessionTable.Eviction.ORDER_FREE);
@@ -50,6 +52,7 @@ final class EPaxosState {
     EPaxosState(Membership members) {
         this.space = new InstanceSpace(members);
         this.known = new ConflictIndex(members.size());
+        this.forgotten = new ForgottenSummary(members.size());
         this.executedFloor = new long[members.size()];
         Set<NodeId> peers = new TreeSet<>(members.all());
         peers.remove(members.self());

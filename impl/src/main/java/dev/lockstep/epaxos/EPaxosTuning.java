@@ -23,14 +23,18 @@ import java.util.Optional;
  *     together in the next instance (adaptive batching)
  * @param snapshotEvery checkpoint (state machine snapshot plus instance table) after this many
  *     executed instances (0: never)
+ * @param forgetTicks report the executed floor to the other replicas, and forget the instances
+ *     every replica executed, this often (0: never forget; memory then grows with every instance)
  */
-record EPaxosTuning(int recoveryTicks, int fastWaitTicks, int maxBatch, int maxInflight, int snapshotEvery) {
+record EPaxosTuning(int recoveryTicks, int fastWaitTicks, int maxBatch, int maxInflight, int snapshotEvery,
+        int forgetTicks) {
 
     static final String RECOVERY_TICKS = "recoveryTicks";
     static final String FAST_WAIT_TICKS = "fastWaitTicks";
     static final String MAX_BATCH = "maxBatch";
     static final String MAX_INFLIGHT = "maxInflight";
     static final String SNAPSHOT_EVERY = "snapshotEvery";
+    static final String FORGET_TICKS = "forgetTicks";
 
     /** Server defaults for a 10 ms tick. */
     static final ParameterSet PARAMETERS = new ParameterSet(List.of(
@@ -42,7 +46,9 @@ record EPaxosTuning(int recoveryTicks, int fastWaitTicks, int maxBatch, int maxI
             new Parameter(MAX_INFLIGHT, "most own instances being decided at once (more requests are batched)", 1,
                     1_000_000, 32),
             new Parameter(SNAPSHOT_EVERY, "checkpoint after this many executed instances (0: never)", 0,
-                    Integer.MAX_VALUE, 10_000)),
+                    Integer.MAX_VALUE, 10_000),
+            new Parameter(FORGET_TICKS, "report the executed floor and forget what every replica executed this often"
+                    + " (0: never)", 0, 1_000_000, 10)),
             p -> p.get(FAST_WAIT_TICKS) < p.get(RECOVERY_TICKS) ? Optional.empty()
                     : Optional.of("need fastWaitTicks < recoveryTicks, got " + p.get(FAST_WAIT_TICKS) + ", "
                             + p.get(RECOVERY_TICKS)),
@@ -50,7 +56,7 @@ record EPaxosTuning(int recoveryTicks, int fastWaitTicks, int maxBatch, int maxI
 
     static EPaxosTuning of(Parameters p) {
         return new EPaxosTuning(p.get(RECOVERY_TICKS), p.get(FAST_WAIT_TICKS), p.get(MAX_BATCH), p.get(MAX_INFLIGHT),
-                p.get(SNAPSHOT_EVERY));
+                p.get(SNAPSHOT_EVERY), p.get(FORGET_TICKS));
     }
 
     /** A simulation's draw: quick recoveries (often duelling), small batches, frequent checkpoints. */
@@ -62,6 +68,7 @@ record EPaxosTuning(int recoveryTicks, int fastWaitTicks, int maxBatch, int maxI
         v.put(MAX_BATCH, new int[] {1, 2, 4, 16}[rng.nextInt(4)]);
         v.put(MAX_INFLIGHT, rng.nextIntInclusive(1, 8));
         v.put(SNAPSHOT_EVERY, rng.chance(0.3) ? 0 : rng.nextIntInclusive(3, 40));
+        v.put(FORGET_TICKS, rng.chance(0.1) ? 0 : rng.nextIntInclusive(1, 8));
         return v;
     }
 }

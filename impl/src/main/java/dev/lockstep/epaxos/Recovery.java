@@ -254,17 +254,33 @@ class Recovery {
     }
 
     /**
-     * The validation's conflicts here (the reference spec's {@code ComputeI}): every other instance
-     * outside {@code d} that does not know {@code i}, with its phase. Only rows' tails above
-     * {@code d} can hold one.
+     * The validation's conflicts here (spec {@code ValidationConflicts}; the reference spec's
+     * {@code ComputeI}): the other instances outside {@code d} that do not know {@code i}, with
+     * their phase; of the committed ones only the highest of each row. Only rows' tails above
+     * {@code d} can hold one. Where no held instance of a row is such a committed conflict, the
+     * highest forgotten one that conflicts is (a forgotten instance is committed and, depending
+     * only on forgotten ones, never knows a held {@code i}).
      */
     protected List<EPaxosMessage.Conflict> conflictsOf(InstanceId i, Payload c, Deps d) {
         List<EPaxosMessage.Conflict> found = new ArrayList<>();
         int iPos = st.space.ownerPos(i);
         for (int p = 0; p < ctx.members.size(); p++) {
+            Instance top = null;
             for (Instance j : st.space.above(p, d.at(p))) {
                 if (!j.id.equals(i) && unaware(j, iPos, i.num(), c)) {
-                    found.add(new EPaxosMessage.Conflict(j.id, j.phase));
+                    if (j.isCommitted()) {
+                        top = j;
+                    } else {
+                        found.add(new EPaxosMessage.Conflict(j.id, j.phase));
+                    }
+                }
+            }
+            if (top != null) {
+                found.add(new EPaxosMessage.Conflict(top.id, Phase.COMMITTED));
+            } else {
+                long old = st.forgotten.highestConflicting(p, c);
+                if (old > d.at(p)) {
+                    found.add(new EPaxosMessage.Conflict(new InstanceId(ctx.members.at(p), old), Phase.COMMITTED));
                 }
             }
         }
@@ -337,6 +353,14 @@ class Recovery {
         int iPos = st.space.ownerPos(x.id);
         boolean allKnow = true;
         for (EPaxosMessage.Conflict k : r.conflicts) {
+            if (st.space.isForgotten(k.inst())) {
+                // committed, and depending only on forgotten instances it does not know x
+                if (!st.forgotten.isNop(st.space.ownerPos(k.inst()), k.inst().num())) {
+                    acceptNop(x, "WaitingNop");
+                    return;
+                }
+                continue;
+            }
             Instance j = st.space.find(k.inst());
             boolean committed = j != null && j.isCommitted();
             if (committed && !j.cmd.isNop() && !j.deps.covers(iPos, x.id.num())) {

@@ -13,9 +13,8 @@ import java.util.List;
  * records before it: a state machine snapshot whose coverage lists the instances it reflects
  * (per owner row, the executed prefix and the executed numbers above it) and every instance's
  * durable variables. Taken between steps, so it never splits a component (contract: a restart
- * keeps a prefix of {@code executed}). Instances are kept, not dropped: forgetting one needs
- * every replica to have committed it, which nothing here tracks yet (docs/protocols/epaxos.md,
- * "Left out").
+ * keeps a prefix of {@code executed}). The instances {@link Forgetting} dropped are not in it:
+ * the coverage holds, per row, the forgotten prefix, and the {@link ForgottenSummary}.
  */
 class Snapshot {
     protected final EPaxosContext ctx;
@@ -46,12 +45,16 @@ class Snapshot {
         st.executedSinceCheckpoint = 0;
     }
 
-    /** Which instances the state machine reflects: per row, the executed prefix and the executed numbers above it. */
+    /**
+     * Which instances the state machine reflects: per row, the forgotten prefix, the executed
+     * prefix and the executed numbers above it; then what is known of the forgotten instances.
+     */
     private byte[] coverage() {
         Wire.Writer w = new Wire.Writer(16 + 8 * ctx.members.size());
         w.uvar(ctx.members.size());
         for (int p = 0; p < ctx.members.size(); p++) {
             w.uvar(ctx.members.at(p).value());
+            w.uvar(st.space.forgotten(p));
             w.uvar(st.executedFloor[p]);
             List<Long> above = new ArrayList<>();
             for (Instance x : st.space.above(p, st.executedFloor[p])) {
@@ -62,6 +65,7 @@ class Snapshot {
             w.uvar(above.size());
             above.forEach(w::uvar);
         }
+        st.forgotten.write(w);
         return w.toByteArray();
     }
 
@@ -75,8 +79,17 @@ class Snapshot {
             int rows = in.count();
             for (int k = 0; k < rows; k++) {
                 NodeId owner = NodeId.of((int) in.uvar());
+                long forgotten = in.uvar();
                 long floor = in.uvar();
-                for (long num = 1; num <= floor; num++) {
+                int pos = ctx.posOf(owner);
+                if (pos < 0 || forgotten > floor) {
+                    throw new IllegalArgumentException("row of " + owner + " forgotten up to " + forgotten
+                            + ", executed up to " + floor);
+                }
+                st.space.restoreForgotten(pos, forgotten);
+                st.executedFloor[pos] = forgotten;
+                st.executedCount += forgotten;
+                for (long num = forgotten + 1; num <= floor; num++) {
                     markExecuted(new InstanceId(owner, num));
                 }
                 int extra = in.count();
@@ -84,6 +97,7 @@ class Snapshot {
                     markExecuted(new InstanceId(owner, in.uvar()));
                 }
             }
+            st.forgotten.read(in);
             in.expectEnd();
         } catch (CodecException | IllegalArgumentException e) {
             throw new IllegalStateException("corrupt EPaxos checkpoint coverage: " + e.getMessage(), e);

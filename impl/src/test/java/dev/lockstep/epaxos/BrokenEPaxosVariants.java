@@ -45,10 +45,30 @@ public final class BrokenEPaxosVariants {
         return descriptor("epaxos-late-validate-overwrites", LATE_VALIDATE_OVERWRITES);
     }
 
+    /**
+     * Forgetting what this replica executed without waiting for every other replica to execute it:
+     * a replica that missed a commit asks for it and nobody answers.
+     */
+    public static Protocol forgetsTooEarly() {
+        return descriptor("epaxos-forgets-too-early", FORGETS_TOO_EARLY);
+    }
+
     public static List<Protocol> all() {
         return List.of(singleBallot(), fastPathUnequal(), recoveryIgnoresBallot(), waitingIgnoresPromise(),
-                lateValidateOverwrites());
+                lateValidateOverwrites(), forgetsTooEarly());
     }
+
+    static final EPaxosConcerns FORGETS_TOO_EARLY = new EPaxosConcerns() {
+        @Override
+        public Forgetting forgetting(EPaxosContext ctx) {
+            return new Forgetting(ctx) {
+                @Override
+                protected long[] executedEverywhere() {
+                    return ctx.state.executedFloor.clone();
+                }
+            };
+        }
+    };
 
     static final EPaxosConcerns LATE_VALIDATE_OVERWRITES = new EPaxosConcerns() {
         @Override

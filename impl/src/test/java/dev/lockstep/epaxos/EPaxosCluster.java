@@ -1,6 +1,7 @@
 package dev.lockstep.epaxos;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.core.Message;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ScriptedCluster;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** The scripted test cluster ({@link ScriptedCluster}) of EPaxos replicas. */
-final class EPaxosCluster extends ScriptedCluster<EPaxosReplica, EPaxosMessage> {
+/** Messages are typed {@link Message}: beside the {@link EPaxosMessage}s, replicas send {@link ExecutedFloor}. */
+final class EPaxosCluster extends ScriptedCluster<EPaxosReplica, Message> {
 
     EPaxosCluster(int size) {
         this(size, EPaxosConcerns.DEFAULT, Map.of());
@@ -17,10 +19,10 @@ final class EPaxosCluster extends ScriptedCluster<EPaxosReplica, EPaxosMessage> 
 
     EPaxosCluster(int size, EPaxosConcerns concerns, Map<String, Integer> tuning) {
         super(size, withTuning(tuning), (config, seed) -> new EPaxosReplica(config, seed, concerns),
-                EPaxosInvariants.INSTANCE, EPaxosCodec.INSTANCE, EPaxosMessage.class);
+                EPaxosInvariants.INSTANCE, EPaxosCodec.INSTANCE, Message.class);
     }
 
-    /** Scripted defaults: recovery after 10 ticks, no fast-path wait, one command per instance, no checkpoints. */
+    /** Scripted defaults: recovery after 10 ticks, no fast-path wait, one command per instance, no checkpoints, no forgetting. */
     static UnaryOperator<ReplicaConfig> withTuning(Map<String, Integer> overrides) {
         Map<String, Integer> v = new LinkedHashMap<>();
         v.put(EPaxosTuning.RECOVERY_TICKS, 10);
@@ -28,6 +30,7 @@ final class EPaxosCluster extends ScriptedCluster<EPaxosReplica, EPaxosMessage> 
         v.put(EPaxosTuning.MAX_BATCH, 1);
         v.put(EPaxosTuning.MAX_INFLIGHT, 8);
         v.put(EPaxosTuning.SNAPSHOT_EVERY, 0);
+        v.put(EPaxosTuning.FORGET_TICKS, 0);
         v.putAll(overrides);
         return cfg -> cfg.withParameters(EPaxosTuning.PARAMETERS.of(v));
     }

@@ -1,5 +1,6 @@
 package dev.lockstep.epaxos;
 
+import dev.lockstep.core.Message;
 import static dev.lockstep.core.ScriptedCluster.n;
 import static dev.lockstep.epaxos.CommitTest.put;
 import static dev.lockstep.epaxos.EPaxosCluster.inst;
@@ -132,11 +133,11 @@ class RecoveryDivergenceTest {
         assertEquals(atN2.initDeps, atN2.deps, "n2 pre-accepted 1.1 with its initial attributes");
 
         c.dropRule = cut(n(1)).or(e -> e.from().equals(n(2)) && e.message() instanceof EPaxosMessage.Commit);
-        Envelope<EPaxosMessage> validateToN3 = null;
+        Envelope<Message> validateToN3 = null;
         for (int t = 0; t < 40 && !c.instance(2, inst(1, 1)).isCommitted(); t++) {
             c.tick(n(2));
             while (!c.network.isEmpty()) {
-                Envelope<EPaxosMessage> e = c.network.pollFirst();
+                Envelope<Message> e = c.network.pollFirst();
                 if (validateToN3 == null && e.to().equals(n(3)) && e.message() instanceof EPaxosMessage.Validate) {
                     validateToN3 = e;
                 }
@@ -172,7 +173,7 @@ class RecoveryDivergenceTest {
     }
 
     /** Every message from or to {@code id} is lost. */
-    private static Predicate<Envelope<EPaxosMessage>> cut(NodeId id) {
+    private static Predicate<Envelope<Message>> cut(NodeId id) {
         return ScriptedCluster.isolating(id);
     }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.epaxos;
 
+import dev.lockstep.core.Message;
 import static dev.lockstep.core.ScriptedCluster.n;
 import static dev.lockstep.epaxos.CommitTest.put;
 import static dev.lockstep.epaxos.EPaxosCluster.inst;
@@ -41,15 +42,78 @@ class WaitingTest {
         assertTrue(c.firstViolation.isEmpty(), () -> "" + c.firstViolation);
     }
 
+    /**
+     * The late answer of EPaxos* Fig. 5 l. 79-80 (contract WaitingLateReply): as above up to the
+     * waiting stage, but n2's Recover to n1 is held back instead of lost. It reaches n1 while n2
+     * waits; n1, the initial coordinator, answers from outside the quorum, and since it can no
+     * longer commit 1.1 at ballot 0 once it promised n2's ballot, n2 accepts a no-op.
+     */
+    @Test
+    void aLateAnswerOfTheInitialCoordinatorEndsTheWaitWithANop() {
+        EPaxosCluster c = waitingThenALateAnswerOfTheOwner();
+        Instance decided = c.instance(2, inst(1, 1));
+        assertEquals(Phase.COMMITTED, decided.phase, "" + decided);
+        assertTrue(decided.cmd.isNop(), "1.1 became a no-op: " + decided);
+        assertTrue(c.firstViolation.isEmpty(), () -> "" + c.firstViolation);
+    }
+
+    /** The schedule above, with tracing on; its trace is validated in model-tests (WaitingTraceTest). */
+    static EPaxosCluster waitingThenALateAnswerOfTheOwner() {
+        EPaxosCluster c = new EPaxosCluster(5);
+        preAcceptedOnlyAtN2(c);
+        c.dropRule = e -> e.from().equals(n(1)) || e.from().equals(n(4)) || e.to().equals(n(4));
+        List<Envelope<Message>> toN1 = new ArrayList<>();
+        for (int t = 0; t < 40 && c.tracesOf(n(2), "StartWaiting").isEmpty(); t++) {
+            c.tick(n(2));
+            while (!c.network.isEmpty()) {
+                Envelope<Message> e = c.network.pollFirst();
+                if (e.to().equals(n(1))) {
+                    toN1.add(e);
+                } else {
+                    c.deliver(e);
+                }
+            }
+        }
+        assertEquals(1, c.tracesOf(n(2), "StartWaiting").size(), "5.1 does not know 1.1 and is not committed");
+        c.dropRule = e -> e.from().equals(n(4)) || e.to().equals(n(4));
+        toN1.stream().filter(e -> e.message() instanceof EPaxosMessage.Recover).forEach(c::deliver);
+        c.deliverAll();
+        assertEquals(1, c.tracesOf(n(2), "WaitingLateReply").size(), "n1's answer arrived late, from outside Q");
+        return c;
+    }
+
     /** The schedule above, with tracing on; its trace is validated in model-tests (WaitingTraceTest). */
     static EPaxosCluster waitingOnAConflictThatCommitsWithoutIt() {
         EPaxosCluster c = new EPaxosCluster(5);
-        List<Envelope<EPaxosMessage>> heldBack = new ArrayList<>();
+        List<Envelope<Message>> heldBack = preAcceptedOnlyAtN2(c);
+        c.dropRule = ScriptedCluster.<Message>isolating(n(1)).or(ScriptedCluster.isolating(n(4)));
+        for (int t = 0; t < 40 && c.tracesOf(n(2), "StartWaiting").isEmpty(); t++) {
+            c.tick(n(2));
+            c.deliverAll();
+        }
+        assertEquals(1, c.tracesOf(n(2), "StartValidate").size(), "n2 validated 1.1");
+        assertEquals(1, c.tracesOf(n(2), "StartWaiting").size(), "5.1 does not know 1.1 and is not committed");
+        assertFalse(c.instance(2, inst(1, 1)).isCommitted());
 
+        c.dropRule = ScriptedCluster.isolating(n(1));
+        heldBack.forEach(c::deliver);
+        c.deliverAll();
+        assertEquals(1, c.tracesOf(n(5), "FastCommit").size(), "5.1 fast-committed by n3, n4, n5");
+        assertFalse(c.instance(5, inst(5, 1)).deps.covers(0, 1), "5.1 committed without 1.1");
+        assertEquals(1, c.tracesOf(n(2), "WaitingNop").size(), "n2 learnt 5.1's commit: 1.1 cannot have been fast");
+        return c;
+    }
+
+    /**
+     * n5 proposes 5.1 on {@code x}, pre-accepted by n3 and n4, whose answers are returned (held
+     * back); then n1 proposes 1.1 on {@code x}, pre-accepted only by n2.
+     */
+    private static List<Envelope<Message>> preAcceptedOnlyAtN2(EPaxosCluster c) {
+        List<Envelope<Message>> heldBack = new ArrayList<>();
         c.dropRule = e -> e.from().equals(n(5)) && (e.to().equals(n(1)) || e.to().equals(n(2)));
         c.submit(n(5), new RequestId(5, 1), put("x", "e"));
         while (!c.network.isEmpty()) {
-            Envelope<EPaxosMessage> e = c.network.pollFirst();
+            Envelope<Message> e = c.network.pollFirst();
             if (e.message() instanceof EPaxosMessage.PreAcceptReply) {
                 heldBack.add(e);
             } else {
@@ -66,21 +130,6 @@ class WaitingTest {
         assertEquals(Phase.PREACCEPTED, atN2.phase);
         assertEquals(atN2.initDeps, atN2.deps, "n2 pre-accepted 1.1 with its initial attributes");
 
-        c.dropRule = ScriptedCluster.<EPaxosMessage>isolating(n(1)).or(ScriptedCluster.isolating(n(4)));
-        for (int t = 0; t < 40 && c.tracesOf(n(2), "StartWaiting").isEmpty(); t++) {
-            c.tick(n(2));
-            c.deliverAll();
-        }
-        assertEquals(1, c.tracesOf(n(2), "StartValidate").size(), "n2 validated 1.1");
-        assertEquals(1, c.tracesOf(n(2), "StartWaiting").size(), "5.1 does not know 1.1 and is not committed");
-        assertFalse(c.instance(2, inst(1, 1)).isCommitted());
-
-        c.dropRule = ScriptedCluster.isolating(n(1));
-        heldBack.forEach(c::deliver);
-        c.deliverAll();
-        assertEquals(1, c.tracesOf(n(5), "FastCommit").size(), "5.1 fast-committed by n3, n4, n5");
-        assertFalse(c.instance(5, inst(5, 1)).deps.covers(0, 1), "5.1 committed without 1.1");
-        assertEquals(1, c.tracesOf(n(2), "WaitingNop").size(), "n2 learnt 5.1's commit: 1.1 cannot have been fast");
-        return c;
+        return heldBack;
     }
 }

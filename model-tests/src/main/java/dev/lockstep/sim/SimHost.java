@@ -113,7 +113,8 @@ final class SimHost {
                 checkSeq(p);
                 disk.write(p);
                 wrote = true;
-            } else if (e instanceof Effect.Send && sent != null && sendIndex < sent.size()) {
+            } else if (e instanceof Effect.Send s && s.message().traced() && sent != null
+                    && sendIndex < sent.size()) {
                 traceMessage = sent.get(sendIndex++);
             }
             queue.add(new Pending(e, traceMessage));

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Protocol-independent checks that a traced step's trace lines tell the truth about its effects
  * (docs/runtime-contract.md, "Trace lines"): the messages its lines list under
- * {@code sent}, in order, are exactly its {@link Effect.Send}s (same count, same {@code to}); and
+ * {@code sent}, in order, are exactly its {@link Effect.Send}s of traced messages (same count, same
+ * {@code to}; {@link dev.lockstep.core.Message#traced}); and
  * a line that names a received message ({@code msg}) names the one that was delivered.
  */
 final class StepContract {
@@ -24,7 +25,7 @@ final class StepContract {
         List<Map<String, Object>> sent = sentMessages(effects);
         List<Effect.Send> sends = new ArrayList<>();
         for (Effect e : effects) {
-            if (e instanceof Effect.Send s) {
+            if (e instanceof Effect.Send s && s.message().traced()) {
                 sends.add(s);
             }
         }

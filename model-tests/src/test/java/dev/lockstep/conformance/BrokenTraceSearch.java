@@ -37,10 +37,16 @@ final class BrokenTraceSearch {
      * not validate the accepted traces before it again (the test names the index it starts at).
      */
     static Validation firstRejectedAt(Protocol broken, String action, Path dir, int from) throws IOException {
+        return firstRejectedAt(broken, action, dir, from, MAX_SEEDS);
+    }
+
+    /** As {@link #firstRejectedAt(Protocol, String, Path, int)}, over seed indexes below {@code until}. */
+    static Validation firstRejectedAt(Protocol broken, String action, Path dir, int from, int until)
+            throws IOException {
         TraceValidator validator = ConformanceTraces.validator(broken, true);
-        for (int first = from; first < MAX_SEEDS; first += ConformanceTraces.PARALLEL) {
+        for (int first = from; first < until; first += ConformanceTraces.PARALLEL) {
             List<ConformanceTraces.Run> batch = new ArrayList<>();
-            for (int i = first; i < Math.min(MAX_SEEDS, first + ConformanceTraces.PARALLEL); i++) {
+            for (int i = first; i < Math.min(until, first + ConformanceTraces.PARALLEL); i++) {
                 batch.add(ConformanceTraces.simulate(broken, BASE_SEED, i, OPS, dir));
             }
             List<Validation> results = validator.validateAll(ConformanceTraces.traces(batch), ConformanceTraces.PARALLEL);
@@ -59,6 +65,7 @@ final class BrokenTraceSearch {
                 }
             }
         }
-        return fail(broken.name() + ": no trace of " + MAX_SEEDS + " seeds was rejected at " + action);
+        return fail(broken.name() + ": no trace of seeds #" + (from + 1) + " to #" + until + " was rejected at "
+                + action);
     }
 }

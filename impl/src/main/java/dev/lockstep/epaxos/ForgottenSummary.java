@@ -1,0 +1,96 @@
+package dev.lockstep.epaxos;
+
+import dev.lockstep.base.CodecException;
+import dev.lockstep.base.Wire;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What a replica still knows of the instances it forgot ({@link Forgetting}), all it needs to act
+ * as if it held them: every one is committed and executed everywhere and none of its dependencies
+ * is held, so the spec reads only their commands and seqs. {@code attributes} is the conflict memory
+ * they contribute (a restart rebuilds {@code known} from it and the held instances, as the spec's
+ * {@code Restart} rebuilds it from every instance); the highest non-Nop instance per owner (overall
+ * and among those that conflict with every command) and the Nop numbers answer a validation's
+ * conflicts and a waiting recovery's questions. Kept in checkpoints.
+ */
+final class ForgottenSummary {
+    final ConflictIndex attributes;
+    /** Per owner row: the highest forgotten instance that is not a Nop. */
+    private final long[] nonNop;
+    /** Per owner row: the highest forgotten instance, not a Nop, whose command conflicts with every command. */
+    private final long[] universal;
+    /** Per owner row: the forgotten Nops (recoveries' fillers, rare). */
+    private final List<TreeSet<Long>> nops = new ArrayList<>();
+
+    ForgottenSummary(int members) {
+        attributes = new ConflictIndex(members);
+        nonNop = new long[members];
+        universal = new long[members];
+        for (int p = 0; p < members; p++) {
+            nops.add(new TreeSet<>());
+        }
+    }
+
+    /** {@code x}, of the row at {@code pos}, is being forgotten; it is committed. */
+    void add(int pos, Instance x) {
+        long num = x.id.num();
+        attributes.remember(pos, num, x.cmd, x.seq);
+        if (x.cmd.isNop()) {
+            nops.get(pos).add(num);
+            return;
+        }
+        nonNop[pos] = Math.max(nonNop[pos], num);
+        if (x.cmd.conflictsWithAll()) {
+            universal[pos] = Math.max(universal[pos], num);
+        }
+    }
+
+    /** The highest forgotten non-Nop instance of the row at {@code pos} whose command conflicts with {@code c}; 0: none. */
+    long highestConflicting(int pos, Payload c) {
+        if (c.conflictsWithAll()) {
+            return nonNop[pos];
+        }
+        long best = universal[pos];
+        for (String key : c.conflictKeys()) {
+            best = Math.max(best, attributes.highest(key, pos));
+        }
+        return best;
+    }
+
+    /** Whether the forgotten instance {@code num} of the row at {@code pos} is a Nop. */
+    boolean isNop(int pos, long num) {
+        return nops.get(pos).contains(num);
+    }
+
+    void write(Wire.Writer w) {
+        attributes.write(w);
+        for (int p = 0; p < nonNop.length; p++) {
+            w.uvar(nonNop[p]);
+            w.uvar(universal[p]);
+            w.uvar(nops.get(p).size());
+            nops.get(p).forEach(w::uvar);
+        }
+    }
+
+    void read(Wire.Reader in) throws CodecException {
+        attributes.read(in);
+        for (int p = 0; p < nonNop.length; p++) {
+            nonNop[p] = in.uvar();
+            universal[p] = in.uvar();
+            nops.get(p).clear();
+            int count = in.count();
+            for (int k = 0; k < count; k++) {
+                nops.get(p).add(in.uvar());
+            }
+        }
+    }
+
+    void clear() {
+        attributes.clear();
+        java.util.Arrays.fill(nonNop, 0);
+        java.util.Arrays.fill(universal, 0);
+        nops.forEach(TreeSet::clear);
+    }
+}
