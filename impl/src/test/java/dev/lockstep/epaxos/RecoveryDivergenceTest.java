@@ -58,7 +58,7 @@ class RecoveryDivergenceTest {
      * is cut off. n3 then recovers 1.1 with n1: n1 answers its acceptance at ballot 0, n3 its
      * own at 258. Only the ballot tells which one may have been chosen.
      */
-    private static EPaxosCluster olderAcceptanceBesideAChosenNop(EPaxosConcerns concerns) {
+    static EPaxosCluster olderAcceptanceBesideAChosenNop(EPaxosConcerns concerns) {
         EPaxosCluster c = new EPaxosCluster(3, concerns, Map.of());
         c.dropRule = cut(n(1));
         c.submit(n(2), new RequestId(2, 1), put("x", "b"));
@@ -118,7 +118,7 @@ class RecoveryDivergenceTest {
      * of n2's Validate to n3, after n3 accepted the no-op. Finally n4 recovers 1.1 with n3 and n5:
      * all three answer an acceptance at ballot 258, and it takes the first.
      */
-    private static EPaxosCluster duplicatedValidateAfterTheNopWasAccepted(EPaxosConcerns concerns) {
+    static EPaxosCluster duplicatedValidateAfterTheNopWasAccepted(EPaxosConcerns concerns) {
         EPaxosCluster c = new EPaxosCluster(5, concerns, Map.of());
         c.dropRule = e -> e.to().equals(n(1)) || e.to().equals(n(2));
         c.submit(n(5), new RequestId(5, 1), put("x", "e"));

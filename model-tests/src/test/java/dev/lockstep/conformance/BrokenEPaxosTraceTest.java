@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,9 +46,12 @@ class BrokenEPaxosTraceTest {
      * checkers see one in about 1 of 1,000 default seeds; dev.lockstep.sim.BrokenEPaxosTest aims a
      * fault profile at it). Seeds #1 to #5 of the sequence are accepted (no recovery of theirs meets
      * two acceptances of different ballots); the test starts at #6, the first rejected (a trace of
-     * 15,171 lines, rejected at line 12,221 after about 40 s).
+     * 15,171 lines, rejected at line 12,221 after about 40 s): so it runs with {@code -Pdeep} only,
+     * and CI validates the bug's scripted schedule instead (dev.lockstep.epaxos.RecoveryDivergenceTraceTest,
+     * rejected at the same action in about a second).
      */
     @Test
+    @EnabledIfSystemProperty(named = "lockstep.deep", matches = "true")
     void aRecoveryIgnoringTheHighestAcceptedBallotIsRejectedAtItsAccept() throws IOException {
         Validation v = BrokenTraceSearch.firstRejectedAt(BrokenEPaxosVariants.recoveryIgnoresBallot(), "RecoverAccepted",
                 dir, 5, 40);

@@ -3,17 +3,9 @@ package dev.lockstep.epaxos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.core.Effect;
-import dev.lockstep.core.Protocol;
-import dev.lockstep.core.ProtocolRegistry;
-import dev.lockstep.trace.SpecsRoot;
-import dev.lockstep.trace.TraceSpec;
-import dev.lockstep.trace.TraceValidator;
-import dev.lockstep.trace.TraceWriter;
 import dev.lockstep.trace.Validation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,19 +34,8 @@ class WaitingTraceTest {
     }
 
     private Validation validate(EPaxosCluster c, String name) throws IOException {
-        List<TraceWriter.Line> lines = c.traces.stream().map(WaitingTraceTest::line).toList();
-        Path trace = dir.resolve(name);
-        TraceWriter.writeAll(trace, lines);
-        Protocol protocol = ProtocolRegistry.get("epaxos");
-        Path specs = SpecsRoot.locate().orElseThrow();
-        TraceValidator validator = new TraceValidator(new TraceSpec(specs.resolve(protocol.specDir()),
-                protocol.specModule()), TraceValidator.Options.DEFAULT);
-        Validation v = validator.validate(trace);
+        Validation v = ScriptedTraces.validate(c, dir.resolve(name));
         assertTrue(v.accepted(), v.toString());
         return v;
-    }
-
-    private static TraceWriter.Line line(Effect.Trace t) {
-        return new TraceWriter.Line(t.action(), t.fields());
     }
 }
