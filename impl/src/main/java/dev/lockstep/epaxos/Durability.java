@@ -39,6 +39,7 @@ class Durability {
         for (Instance x : dirty.values()) {
             ctx.out.persist(saved(x));
         }
+        st.recordsSinceCheckpoint += dirty.size();
         dirty.clear();
     }
 
@@ -66,6 +67,7 @@ class Durability {
         st.machine = new KvStateMachine(SessionTable.Eviction.ORDER_FREE);
         st.executedCount = 0;
         st.executedSinceCheckpoint = 0;
+        st.recordsSinceCheckpoint = 0;
         java.util.Arrays.fill(st.executedFloor, 0);
         ctx.proposals.reset();
         ctx.execution.reset();

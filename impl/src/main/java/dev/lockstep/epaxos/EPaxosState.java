@@ -29,6 +29,8 @@ final class EPaxosState {
     long executedCount;
     /** Executed since the last checkpoint. */
     long executedSinceCheckpoint;
+    /** Records written since the last checkpoint (the log a restart would replay). */
+    long recordsSinceCheckpoint;
     /** Per owner row: every instance up to this number is executed here. */
     final long[] executedFloor;
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param maxInflight most own instances being decided at once; requests beyond wait and go out
  *     together in the next instance (adaptive batching)
  * @param snapshotEvery checkpoint (state machine snapshot plus instance table) after this many
- *     executed instances (0: never)
+ *     executed instances, once at least as many records as the state machine has keys were
+ *     logged since the last one (0: never)
  * @param forgetTicks report the executed floor to the other replicas, and forget the instances
  *     every replica executed, this often (0: never forget; memory then grows with every instance)
  */

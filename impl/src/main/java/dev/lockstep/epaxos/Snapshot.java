@@ -25,9 +25,15 @@ class Snapshot {
         this.st = ctx.state;
     }
 
+    /**
+     * A checkpoint is due after {@code snapshotEvery} executed instances, once the log written
+     * since the last one is at least as long as the state machine has keys: a checkpoint costs
+     * O(keys) to write, so this keeps its cost per logged record bounded (with a million keys and
+     * batched instances, checkpointing every 10,000 instances wrote the whole store every second).
+     */
     void maybeCheckpoint() {
         int every = ctx.tuning.snapshotEvery();
-        if (every > 0 && st.executedSinceCheckpoint >= every) {
+        if (every > 0 && st.executedSinceCheckpoint >= every && st.recordsSinceCheckpoint >= st.machine.store().size()) {
             checkpoint();
         }
     }
@@ -43,6 +49,7 @@ class Snapshot {
         ctx.out.persist(new EPaxosRecord.Checkpoint(Bytes.wrap(data), all));
         ctx.durability.checkpointed();
         st.executedSinceCheckpoint = 0;
+        st.recordsSinceCheckpoint = 0;
     }
 
     /**

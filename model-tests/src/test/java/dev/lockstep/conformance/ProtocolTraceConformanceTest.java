@@ -57,8 +57,8 @@ class ProtocolTraceConformanceTest {
                     + " is validated on a scripted schedule instead (dev.lockstep.epaxos.WaitingTraceTest;"
                     + " docs/protocols/epaxos.md, What the trace covers)",
             "epaxos/WaitingLateReply", "an answer from outside the recovery's quorum that arrives while it waits:"
-                    + " in 1 of these 20 runs before replicas forgot executed instances, in none since (the runs"
-                    + " changed with the new messages); validated on a scripted schedule instead"
+                    + " once in these 20 runs, or not at all when a change of the core moves their schedules"
+                    + " (it did twice); validated on a scripted schedule as well"
                     + " (dev.lockstep.epaxos.WaitingTraceTest)");
 
     /** Every registered protocol, or those of {@code -Dlockstep.test.protocols} (comma-separated). */

@@ -67,7 +67,7 @@ class BrokenEPaxosTest {
 
     @Test
     void waitingRecoveryThatIgnoresANewerPromiseBreaksSafety() {
-        Failure f = firstFailure(BrokenEPaxosVariants.waitingIgnoresPromise(), 1, "all", 1000);
+        Failure f = firstFailure(BrokenEPaxosVariants.waitingIgnoresPromise(), 1, "all", 3000);
         assertEquals(FailureKind.SAFETY, f.kind(), f.describe());
     }
 
