@@ -1,10 +1,12 @@
 package dev.lockstep.epaxos;
 
+import dev.lockstep.base.Bytes;
 import dev.lockstep.base.CodecException;
 import dev.lockstep.base.Wire;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The conflicts a replica attributes to a command (contract, "Instances and commands": variable
@@ -14,6 +16,12 @@ import java.util.TreeMap;
  * no-op, a session expiry); a command that conflicts with everything takes every row. O(keys x
  * members) per command, however long the history (Moraru's implementation keeps the same per-key
  * maxima).
+ *
+ * <p>Each row also keeps the same maxima over the instances this replica forgot ({@link
+ * Forgetting}): a restart rebuilds {@code known} from them and the instances still held (as the
+ * spec's {@code Restart} rebuilds it from every instance), and a validation reads them for the
+ * forgotten conflicts ({@link ForgottenSummary}). One row per key holds both, so forgetting adds
+ * two fields to a key, not a second index.
  */
 final class ConflictIndex {
     private final int members;
@@ -23,10 +31,13 @@ final class ConflictIndex {
     /** Instances whose command conflicts with everything. */
     private final Row universal;
 
-    /** Per owner the highest instance number, and the highest seq, of some set of instances. */
+    /** Per owner the highest instance number, and the highest seq, of some set of instances; the same of those forgotten. */
     private static final class Row {
         final long[] nums;
         long maxSeq;
+        /** Null until an instance of the row is forgotten. */
+        long[] forgottenNums;
+        long forgottenSeq;
 
         Row(int members) {
             nums = new long[members];
@@ -37,29 +48,47 @@ final class ConflictIndex {
             maxSeq = Math.max(maxSeq, seq);
         }
 
+        void forget(int ownerPos, long num, long seq) {
+            if (forgottenNums == null) {
+                forgottenNums = new long[nums.length];
+            }
+            forgottenNums[ownerPos] = Math.max(forgottenNums[ownerPos], num);
+            forgottenSeq = Math.max(forgottenSeq, seq);
+        }
+
+        long forgotten(int ownerPos) {
+            return forgottenNums == null ? 0 : forgottenNums[ownerPos];
+        }
+
         void joinInto(long[] into) {
             for (int p = 0; p < into.length; p++) {
                 into[p] = Math.max(into[p], nums[p]);
             }
         }
 
-        void join(Row other) {
-            other.joinInto(nums);
-            maxSeq = Math.max(maxSeq, other.maxSeq);
-        }
-
-        void write(Wire.Writer w) {
-            for (long num : nums) {
-                w.uvar(num);
-            }
-            w.uvar(maxSeq);
-        }
-
-        void read(Wire.Reader in) throws CodecException {
+        void writeForgotten(Wire.Writer w) {
             for (int p = 0; p < nums.length; p++) {
-                nums[p] = in.uvar();
+                w.uvar(forgotten(p));
             }
-            maxSeq = in.uvar();
+            w.uvar(forgottenSeq);
+        }
+
+        /** Reads the forgotten maxima; they are also what the row holds (a restart: nothing else is held yet). */
+        void readForgotten(Wire.Reader in) throws CodecException {
+            forgottenNums = new long[nums.length];
+            for (int p = 0; p < nums.length; p++) {
+                forgottenNums[p] = in.uvar();
+                nums[p] = Math.max(nums[p], forgottenNums[p]);
+            }
+            forgottenSeq = in.uvar();
+            maxSeq = Math.max(maxSeq, forgottenSeq);
+        }
+
+        void clear() {
+            Arrays.fill(nums, 0);
+            maxSeq = 0;
+            forgottenNums = null;
+            forgottenSeq = 0;
         }
     }
 
@@ -78,6 +107,18 @@ final class ConflictIndex {
         }
         for (String key : cmd.conflictKeys()) {
             byKey.computeIfAbsent(key, k -> new Row(members)).add(ownerPos, num, seq);
+        }
+    }
+
+    /** The instance at {@code (ownerPos, num)}, committed with {@code cmd} and {@code seq}, is forgotten. */
+    void forgotten(int ownerPos, long num, Payload cmd, long seq) {
+        all.forget(ownerPos, num, seq);
+        if (cmd.conflictsWithAll()) {
+            universal.forget(ownerPos, num, seq);
+            return;
+        }
+        for (String key : cmd.conflictKeys()) {
+            byKey.computeIfAbsent(key, k -> new Row(members)).forget(ownerPos, num, seq);
         }
     }
 
@@ -104,49 +145,43 @@ final class ConflictIndex {
         return new Conflicts(Deps.of(nums), maxSeq);
     }
 
-    /** The highest instance number of the row at {@code ownerPos} among the held commands with {@code key}; 0: none. */
-    long highest(String key, int ownerPos) {
+    /** The highest forgotten instance number of the row at {@code ownerPos} among the commands with {@code key}; 0: none. */
+    long highestForgotten(String key, int ownerPos) {
         Row r = byKey.get(key);
-        return r == null ? 0 : r.nums[ownerPos];
+        return r == null ? 0 : r.forgotten(ownerPos);
     }
 
-    /** Adds everything {@code other} remembers (a restart: the forgotten instances' summary, then the held ones). */
-    void addAll(ConflictIndex other) {
-        all.join(other.all);
-        universal.join(other.universal);
-        other.byKey.forEach((key, row) -> byKey.computeIfAbsent(key, k -> new Row(members)).join(row));
-    }
-
-    /** The index in binary, keys in order (deterministic checkpoints). */
-    void write(Wire.Writer w) {
-        all.write(w);
-        universal.write(w);
-        w.uvar(byKey.size());
-        for (Map.Entry<String, Row> e : new TreeMap<>(byKey).entrySet()) {
-            w.bytes(dev.lockstep.base.Bytes.wrap(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            e.getValue().write(w);
+    /** What the forgotten instances contributed, in binary, keys in order (deterministic checkpoints). */
+    void writeForgotten(Wire.Writer w) {
+        all.writeForgotten(w);
+        universal.writeForgotten(w);
+        String[] keys = byKey.entrySet().stream().filter(e -> e.getValue().forgottenNums != null)
+                .map(Map.Entry::getKey).toArray(String[]::new);
+        Arrays.sort(keys);
+        w.uvar(keys.length);
+        for (String key : keys) {
+            w.bytes(Bytes.wrap(key.getBytes(StandardCharsets.UTF_8)));
+            byKey.get(key).writeForgotten(w);
         }
     }
 
-    /** Replaces this index by the one {@link #write} wrote. */
-    void read(Wire.Reader in) throws CodecException {
+    /** Replaces this index by what {@link #writeForgotten} wrote: a restart, before the held instances are remembered. */
+    void readForgotten(Wire.Reader in) throws CodecException {
         clear();
-        all.read(in);
-        universal.read(in);
+        all.readForgotten(in);
+        universal.readForgotten(in);
         int keys = in.count();
         for (int k = 0; k < keys; k++) {
-            String key = new String(in.bytes().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            String key = new String(in.bytes().toByteArray(), StandardCharsets.UTF_8);
             Row row = new Row(members);
-            row.read(in);
+            row.readForgotten(in);
             byKey.put(key, row);
         }
     }
 
     void clear() {
         byKey.clear();
-        java.util.Arrays.fill(all.nums, 0);
-        all.maxSeq = 0;
-        java.util.Arrays.fill(universal.nums, 0);
-        universal.maxSeq = 0;
+        all.clear();
+        universal.clear();
     }
 }

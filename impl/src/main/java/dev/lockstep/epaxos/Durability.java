@@ -96,13 +96,15 @@ class Durability {
     /** The volatile state that follows from the durable one. */
     private void rebuild() {
         st.next = st.space.highest(ctx.selfPos()) + 1;
-        st.known.addAll(st.forgotten.attributes);
         for (Instance x : st.space.all()) {
             if (x.hasCommand()) {
                 ctx.replication.remember(x);
             }
             if (x.isCommitted()) {
                 st.committedTouchedThisStep.add(x);
+            }
+            if (x.executed) {
+                ctx.execution.noteExecuted(x);
             }
             if (x.isCommitted() && !x.executed) {
                 ctx.execution.committed(x);

@@ -121,7 +121,9 @@ public final class EPaxosCodec implements ProtocolCodec {
 
     @Override
     public byte[] encodeRecord(DurableRecord record) {
-        Wire.Writer w = new Wire.Writer(64);
+        // a checkpoint holds the whole store: sized up front, not grown by doubling (heap peaks)
+        Wire.Writer w = new Wire.Writer(record instanceof EPaxosRecord.Checkpoint c
+                ? c.snapshot().length() + 16 + 128 * c.instances().size() : 64);
         switch ((EPaxosRecord) record) {
             case EPaxosRecord.InstanceState s -> { w.u8(INSTANCE_STATE); state(w, s); }
             case EPaxosRecord.Checkpoint c -> {

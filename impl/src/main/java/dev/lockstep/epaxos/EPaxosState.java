@@ -54,7 +54,7 @@ final class EPaxosState {
     EPaxosState(Membership members) {
         this.space = new InstanceSpace(members);
         this.known = new ConflictIndex(members.size());
-        this.forgotten = new ForgottenSummary(members.size());
+        this.forgotten = new ForgottenSummary(members.size(), known);
         this.executedFloor = new long[members.size()];
         Set<NodeId> peers = new TreeSet<>(members.all());
         peers.remove(members.self());

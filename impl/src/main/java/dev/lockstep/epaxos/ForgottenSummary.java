@@ -9,14 +9,14 @@ import java.util.TreeSet;
 /**
  * What a replica still knows of the instances it forgot ({@link Forgetting}), all it needs to act
  * as if it held them: every one is committed and executed everywhere and none of its dependencies
- * is held, so the spec reads only their commands and seqs. {@code attributes} is the conflict memory
- * they contribute (a restart rebuilds {@code known} from it and the held instances, as the spec's
- * {@code Restart} rebuilds it from every instance); the highest non-Nop instance per owner (overall
- * and among those that conflict with every command) and the Nop numbers answer a validation's
- * conflicts and a waiting recovery's questions. Kept in checkpoints.
+ * is held, so the spec reads only their commands and seqs. The conflict memory ({@link
+ * ConflictIndex}, per key) keeps what they contributed to it; here are the highest non-Nop
+ * instance per owner (overall and among those that conflict with every command) and the Nop
+ * numbers, which answer, with the per-key maxima, a validation's conflicts and a waiting
+ * recovery's questions. Kept in checkpoints, with the conflict memory's forgotten part.
  */
 final class ForgottenSummary {
-    final ConflictIndex attributes;
+    private final ConflictIndex known;
     /** Per owner row: the highest forgotten instance that is not a Nop. */
     private final long[] nonNop;
     /** Per owner row: the highest forgotten instance, not a Nop, whose command conflicts with every command. */
@@ -24,8 +24,8 @@ final class ForgottenSummary {
     /** Per owner row: the forgotten Nops (recoveries' fillers, rare). */
     private final List<TreeSet<Long>> nops = new ArrayList<>();
 
-    ForgottenSummary(int members) {
-        attributes = new ConflictIndex(members);
+    ForgottenSummary(int members, ConflictIndex known) {
+        this.known = known;
         nonNop = new long[members];
         universal = new long[members];
         for (int p = 0; p < members; p++) {
@@ -36,7 +36,7 @@ final class ForgottenSummary {
     /** {@code x}, of the row at {@code pos}, is being forgotten; it is committed. */
     void add(int pos, Instance x) {
         long num = x.id.num();
-        attributes.remember(pos, num, x.cmd, x.seq);
+        known.forgotten(pos, num, x.cmd, x.seq);
         if (x.cmd.isNop()) {
             nops.get(pos).add(num);
             return;
@@ -54,7 +54,7 @@ final class ForgottenSummary {
         }
         long best = universal[pos];
         for (String key : c.conflictKeys()) {
-            best = Math.max(best, attributes.highest(key, pos));
+            best = Math.max(best, known.highestForgotten(key, pos));
         }
         return best;
     }
@@ -65,7 +65,7 @@ final class ForgottenSummary {
     }
 
     void write(Wire.Writer w) {
-        attributes.write(w);
+        known.writeForgotten(w);
         for (int p = 0; p < nonNop.length; p++) {
             w.uvar(nonNop[p]);
             w.uvar(universal[p]);
@@ -74,8 +74,9 @@ final class ForgottenSummary {
         }
     }
 
+    /** A restart: also replaces the conflict memory by the forgotten instances' part (the held ones are remembered next). */
     void read(Wire.Reader in) throws CodecException {
-        attributes.read(in);
+        known.readForgotten(in);
         for (int p = 0; p < nonNop.length; p++) {
             nonNop[p] = in.uvar();
             universal[p] = in.uvar();
@@ -88,7 +89,6 @@ final class ForgottenSummary {
     }
 
     void clear() {
-        attributes.clear();
         java.util.Arrays.fill(nonNop, 0);
         java.util.Arrays.fill(universal, 0);
         nops.forEach(TreeSet::clear);

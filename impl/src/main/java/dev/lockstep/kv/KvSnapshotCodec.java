@@ -28,7 +28,7 @@ final class KvSnapshotCodec {
     private KvSnapshotCodec() {}
 
     static byte[] encode(byte[] coverage, Map<Bytes, Bytes> data, SessionTable sessions) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + data.size() * 48);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint(coverage, data));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -47,6 +47,15 @@ final class KvSnapshotCodec {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The encoded size without the sessions: a buffer of it is grown at most once (no doubling copies of a large store). */
+    private static int sizeHint(byte[] coverage, Map<Bytes, Bytes> data) {
+        long size = 64L + coverage.length;
+        for (Map.Entry<Bytes, Bytes> e : data.entrySet()) {
+            size += 8 + e.getKey().length() + e.getValue().length();
+        }
+        return (int) Math.min(size + size / 16, Integer.MAX_VALUE - 64);
     }
 
     private static void writeSessions(DataOutputStream out, SessionTable sessions) throws IOException {
