@@ -27,13 +27,17 @@ class Snapshot {
 
     /**
      * A checkpoint is due after {@code snapshotEvery} executed instances, once the log written
-     * since the last one is at least as long as the state machine has keys: a checkpoint costs
-     * O(keys) to write, so this keeps its cost per logged record bounded (with a million keys and
-     * batched instances, checkpointing every 10,000 instances wrote the whole store every second).
+     * since the last one is at least as long as the state machine has keys (times 1 + position /
+     * members): a checkpoint costs O(keys) to write, from the replica's own loop, so this keeps
+     * its cost per logged record bounded (with a million keys and batched instances,
+     * checkpointing every 10,000 instances wrote the whole store every second), and the factor
+     * keeps replicas, which execute the same instances, from pausing for it all at once.
      */
     void maybeCheckpoint() {
         int every = ctx.tuning.snapshotEvery();
-        if (every > 0 && st.executedSinceCheckpoint >= every && st.recordsSinceCheckpoint >= st.machine.store().size()) {
+        long keys = st.machine.store().size();
+        long due = keys + keys * ctx.selfPos() / ctx.members.size();
+        if (every > 0 && st.executedSinceCheckpoint >= every && st.recordsSinceCheckpoint >= due) {
             checkpoint();
         }
     }
@@ -57,7 +61,7 @@ class Snapshot {
      * prefix and the executed numbers above it; then what is known of the forgotten instances.
      */
     private byte[] coverage() {
-        Wire.Writer w = new Wire.Writer(16 + 8 * ctx.members.size());
+        Wire.Writer w = new Wire.Writer(64 + 8 * ctx.members.size() + 48 * st.known.keys());
         w.uvar(ctx.members.size());
         for (int p = 0; p < ctx.members.size(); p++) {
             w.uvar(ctx.members.at(p).value());
