@@ -14,7 +14,10 @@ import java.util.Optional;
  *
  * @param recoveryTicks an instance this replica holds (or waits for) that makes no progress for
  *     this long is recovered by it (EPaxos §4.6 "explicit prepare", here EPaxos* recovery); each
- *     replica adds its own offset so that two do not start together
+ *     replica adds its own offset so that two do not start together. The server's default, 200
+ *     ticks (2 s), outlasts the pauses of a loaded replica (a checkpoint of a large store, a
+ *     collection): with 50, recoveries started during such pauses duelled with the returning
+ *     coordinator and kept some requests waiting over 5 s (docs/benchmarks.md)
  * @param fastWaitTicks once a slow quorum answered a PreAccept, how long the coordinator waits
  *     for a fast quorum of identical answers from the peers that look alive before it takes the
  *     slow path
@@ -40,7 +43,7 @@ record EPaxosTuning(int recoveryTicks, int fastWaitTicks, int maxBatch, int maxI
     /** Server defaults for a 10 ms tick. */
     static final ParameterSet PARAMETERS = new ParameterSet(List.of(
             new Parameter(RECOVERY_TICKS, "recover an instance that made no progress for this many ticks", 2,
-                    1_000_000, 50),
+                    1_000_000, 200),
             new Parameter(FAST_WAIT_TICKS, "wait this many ticks for a fast quorum once a slow quorum answered", 0,
                     1_000_000, 2),
             new Parameter(MAX_BATCH, "most client commands in one instance", 1, 1_000_000, 256),
