@@ -100,25 +100,23 @@ final class ConflictIndex {
 
     /** The replica now holds {@code cmd} with {@code seq} for the instance at {@code (ownerPos, num)}. */
     void remember(int ownerPos, long num, Payload cmd, long seq) {
-        all.add(ownerPos, num, seq);
-        if (cmd.conflictsWithAll()) {
-            universal.add(ownerPos, num, seq);
-            return;
-        }
-        for (String key : cmd.conflictKeys()) {
-            byKey.computeIfAbsent(key, k -> new Row(members)).add(ownerPos, num, seq);
-        }
+        forRowsOf(cmd, row -> row.add(ownerPos, num, seq));
     }
 
     /** The instance at {@code (ownerPos, num)}, committed with {@code cmd} and {@code seq}, is forgotten. */
     void forgotten(int ownerPos, long num, Payload cmd, long seq) {
-        all.forget(ownerPos, num, seq);
+        forRowsOf(cmd, row -> row.forget(ownerPos, num, seq));
+    }
+
+    /** The rows a command counts in: every instance's, and the universal one or its keys'. */
+    private void forRowsOf(Payload cmd, java.util.function.Consumer<Row> update) {
+        update.accept(all);
         if (cmd.conflictsWithAll()) {
-            universal.forget(ownerPos, num, seq);
+            update.accept(universal);
             return;
         }
         for (String key : cmd.conflictKeys()) {
-            byKey.computeIfAbsent(key, k -> new Row(members)).forget(ownerPos, num, seq);
+            update.accept(byKey.computeIfAbsent(key, k -> new Row(members)));
         }
     }
 
