@@ -1,9 +1,14 @@
 package dev.lockstep.epaxos;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Message;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ScriptedCluster;
+import dev.lockstep.kv.Command;
+import dev.lockstep.kv.RequestId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +43,19 @@ final class EPaxosCluster extends ScriptedCluster<EPaxosReplica, Message> {
     @Override
     public Optional<NodeId> leader() {
         return Optional.empty();
+    }
+
+    /**
+     * n1 proposes 1.1 on {@code x}; only n2 hears of it, and pre-accepts it with the initial
+     * attributes (the recovery schedules' instance that may or may not have been fast).
+     */
+    void proposeAtN1SeenOnlyByN2() {
+        dropRule = e -> e.from().equals(n(1)) && !e.to().equals(n(2)) || e.to().equals(n(1));
+        submit(n(1), new RequestId(1, 1), new Command.Put(Bytes.utf8("x"), Bytes.utf8("a")));
+        deliverAll();
+        Instance atN2 = instance(2, inst(1, 1));
+        assertEquals(Phase.PREACCEPTED, atN2.phase);
+        assertEquals(atN2.initDeps, atN2.deps, "n2 pre-accepted 1.1 with its initial attributes");
     }
 
     Instance instance(int k, InstanceId id) {

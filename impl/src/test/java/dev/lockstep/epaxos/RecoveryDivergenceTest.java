@@ -125,12 +125,7 @@ class RecoveryDivergenceTest {
         c.deliverAll();
         assertEquals(1, c.tracesOf(n(5), "FastCommit").size(), "5.1 fast-committed by n3, n4, n5");
 
-        c.dropRule = e -> e.from().equals(n(1)) && !e.to().equals(n(2)) || e.to().equals(n(1));
-        c.submit(n(1), new RequestId(1, 1), put("x", "a"));
-        c.deliverAll();
-        Instance atN2 = c.instance(2, inst(1, 1));
-        assertEquals(Phase.PREACCEPTED, atN2.phase);
-        assertEquals(atN2.initDeps, atN2.deps, "n2 pre-accepted 1.1 with its initial attributes");
+        c.proposeAtN1SeenOnlyByN2();
 
         c.dropRule = cut(n(1)).or(e -> e.from().equals(n(2)) && e.message() instanceof EPaxosMessage.Commit);
         Envelope<Message> validateToN3 = null;
