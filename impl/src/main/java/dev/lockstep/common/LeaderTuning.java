@@ -4,7 +4,7 @@ import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Parameter;
 import dev.lockstep.core.ParameterSet;
 import dev.lockstep.core.Parameters;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.core.ReplicaConfig;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.Prng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.lockstep.epaxos;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.Membership;
 import dev.lockstep.common.Outbox;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.core.ReplicaConfig;
 
 /**

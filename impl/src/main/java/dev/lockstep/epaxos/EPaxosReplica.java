@@ -154,6 +154,8 @@ public final class EPaxosReplica implements Replica {
     public ReplicaStatus status() {
         EPaxosState st = ctx.state;
         Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("keys", (long) st.machine.store().size());
+        counters.put("expires", (long) st.machine.store().keyspace().expiring());
         counters.put("instances", (long) st.space.size());
         counters.put("forgotten", ctx.forgetting.forgottenCount());
         counters.put("nextInstance", st.next);

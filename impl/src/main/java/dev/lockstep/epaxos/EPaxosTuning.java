@@ -3,7 +3,7 @@ package dev.lockstep.epaxos;
 import dev.lockstep.core.Parameter;
 import dev.lockstep.core.ParameterSet;
 import dev.lockstep.core.Parameters;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

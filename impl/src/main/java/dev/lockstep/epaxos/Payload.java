@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * fills an instance with. For the spec a command is its set of <b>conflict keys</b> (contract,
  * "Instances and commands"), the rule of {@code kv.Conflicts} written as strings:
  * {@code "k:<key hex>"} per key a command touches, {@code "s:<client>"} per client session, and
- * {@code "*"} (conflicts with everything) for {@link Command.ExpireSessions}. {@link Nop}
+ * {@code "*"} (conflicts with everything) for a command that touches every key ({@code Command.touchesEveryKey}: KEYS, SCAN, FLUSHDB). {@link Nop}
  * conflicts with everything, as in EPaxos*.
  */
 sealed interface Payload {
@@ -69,7 +69,7 @@ sealed interface Payload {
                 for (Bytes key : e.command().keys()) {
                     keys.add(keyName(key));
                 }
-                if (e.command() instanceof Command.ExpireSessions) {
+                if (e.command().touchesEveryKey()) {
                     keys.add(ALL);
                 }
             }

@@ -26,6 +26,27 @@ public sealed interface Command {
             case Noop n -> List.of();
             case EndSession e -> List.of();
             case ExpireSessions x -> List.of();
+            case Timed t -> t.command().keys();
+            case Redis r -> r.spec().keys(r.argv());
+            case Versions v -> v.keys();
+            case ExpireKeys x -> x.keys();
+            case ExpiredKeys x -> List.of();
+        };
+    }
+
+    /**
+     * True when the command reads or writes every key (KEYS, SCAN, FLUSHDB, a session expiry), so
+     * that it is ordered against every command ({@link Conflicts}).
+     */
+    default boolean touchesEveryKey() {
+        return switch (this) {
+            case ExpireSessions x -> true;
+            case ExpiredKeys x -> true;
+            case Redis r -> r.spec().everyKey();
+            case Timed t -> t.command().touchesEveryKey();
+            case Acked a -> a.command().touchesEveryKey();
+            case Txn t -> t.ops().stream().anyMatch(Command::touchesEveryKey);
+            default -> false;
         };
     }
 
@@ -79,16 +100,22 @@ public sealed interface Command {
      * order as one step and return {@link Result.Multi}; otherwise change nothing and return
      * {@link Result.Aborted}. Redis MULTI/EXEC is a transaction with no compares.
      */
-    record Txn(List<Compare> compares, List<Command> ops) implements Command {
+    record Txn(List<Compare> compares, List<Watch> watches, List<Command> ops) implements Command {
         public Txn {
             compares = List.copyOf(compares);
+            watches = List.copyOf(watches);
             ops = List.copyOf(ops);
             for (Command op : ops) {
                 if (op instanceof Txn || op instanceof Noop || op instanceof EndSession || op instanceof Acked
-                        || op instanceof ExpireSessions) {
+                        || op instanceof ExpireSessions || op instanceof Timed || op instanceof ExpireKeys) {
                     throw new IllegalArgumentException("a transaction holds only plain commands, got " + op);
                 }
             }
+        }
+
+        /** A transaction without WATCH-ed keys. */
+        public Txn(List<Compare> compares, List<Command> ops) {
+            this(compares, List.of(), ops);
         }
 
         public boolean isReadOnly() {
@@ -98,6 +125,7 @@ public sealed interface Command {
         List<Bytes> touchedKeys() {
             java.util.LinkedHashSet<Bytes> keys = new java.util.LinkedHashSet<>();
             compares.forEach(c -> keys.add(c.key()));
+            watches.forEach(w -> keys.add(w.key()));
             ops.forEach(op -> keys.addAll(op.keys()));
             return List.copyOf(keys);
         }
@@ -105,6 +133,124 @@ public sealed interface Command {
 
     /** A transaction's guard: the key's current value equals {@code expected} (empty = absent). */
     record Compare(Bytes key, Optional<Bytes> expected) {}
+
+    /**
+     * A transaction's WATCH guard: the key's version ({@link Versions}) is still {@code version}
+     * (0 = absent), i.e. nothing wrote the key since the client read the version.
+     */
+    record Watch(Bytes key, long version) {}
+
+    /**
+     * A client command stamped with the time (ms since the epoch) of the replica that ordered it:
+     * every time-dependent decision of the command (expiry, TTL) is made from this stamp, never
+     * from a clock read during apply, so every replica decides alike. A read served outside the
+     * log is stamped by the replica that serves it.
+     */
+    record Timed(long nowMillis, Command command) implements Command {
+        public Timed {
+            java.util.Objects.requireNonNull(command, "command");
+            if (command instanceof Timed || command instanceof Acked || command instanceof Noop
+                    || command instanceof EndSession || command instanceof ExpireSessions) {
+                throw new IllegalArgumentException("only a client's command carries a time, got " + command);
+            }
+        }
+
+        public boolean isReadOnly() {
+            return command.isReadOnly();
+        }
+
+        /**
+         * {@code c} with its time stamp (also inside an acknowledgement) replaced by {@code now}:
+         * what the replica that orders a forwarded request does. A command without a stamp is
+         * returned as it is.
+         */
+        public static Command restamp(Command c, long now) {
+            if (c instanceof Timed t) {
+                return new Timed(now, t.command());
+            }
+            if (c instanceof Acked a && a.command() instanceof Timed t) {
+                return new Acked(a.lowestUnanswered(), new Timed(now, t.command()));
+            }
+            return c;
+        }
+    }
+
+    /**
+     * A Redis command of the data model ({@link dev.lockstep.kv.redis.RedisCommands}), kept as its
+     * arguments (as Redis's own replication stream does). The name must be known and the arity fit.
+     */
+    record Redis(List<Bytes> argv) implements Command {
+        public Redis {
+            argv = List.copyOf(argv);
+            if (argv.isEmpty()) {
+                throw new IllegalArgumentException("a Redis command needs a name");
+            }
+            dev.lockstep.kv.redis.CommandSpec spec = dev.lockstep.kv.redis.RedisCommands.spec(argv.get(0).utf8());
+            if (spec == null) {
+                throw new IllegalArgumentException("unknown Redis command " + argv.get(0).utf8());
+            }
+            if (!spec.arityFits(argv.size())) {
+                throw new IllegalArgumentException("wrong number of arguments for '" + spec.name() + "'");
+            }
+        }
+
+        /** A command from text arguments (tests, tools). */
+        public static Redis of(String... args) {
+            return new Redis(java.util.Arrays.stream(args).map(Bytes::utf8).toList());
+        }
+
+        public dev.lockstep.kv.redis.CommandSpec spec() {
+            return dev.lockstep.kv.redis.RedisCommands.spec(argv.get(0).utf8());
+        }
+
+        public boolean isReadOnly() {
+            return spec().readOnly();
+        }
+    }
+
+    /** Reads the keys' versions for WATCH. Result: {@link Result.Array} of {@link Result.Int}. */
+    record Versions(List<Bytes> keys) implements Command {
+        public Versions {
+            keys = List.copyOf(keys);
+        }
+
+        public boolean isReadOnly() {
+            return true;
+        }
+    }
+
+    /**
+     * The active expiry sweep's search: walks the keyspace from {@code cursor} ({@code
+     * Keyspace#scan}) over about {@code count} keys and reports those whose expiry time has passed
+     * at the command's stamp. Result: {@link Result.Array} of the next cursor (0: the walk is
+     * complete) and an array of the keys. The sweep then proposes {@link ExpireKeys} for them.
+     */
+    record ExpiredKeys(long cursor, int count) implements Command {
+        public ExpiredKeys {
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be >= 1, got " + count);
+            }
+        }
+
+        public boolean isReadOnly() {
+            return true;
+        }
+    }
+
+    /**
+     * The active expiry sweep: deletes those of {@code keys} whose expiry time has passed at the
+     * command's stamp ({@link Timed}); a key written since it was chosen is left alone. Result:
+     * {@link Result.Int}, how many were deleted.
+     */
+    record ExpireKeys(List<Bytes> keys) implements Command {
+        public ExpireKeys {
+            keys = List.copyOf(keys);
+        }
+
+        public boolean isReadOnly() {
+            return false;
+        }
+    }
 
     /** The entry a new leader appends to commit entries of earlier terms; changes nothing. */
     record Noop() implements Command {

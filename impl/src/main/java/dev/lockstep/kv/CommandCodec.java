@@ -35,6 +35,12 @@ public final class CommandCodec {
     private static final int END_SESSION = 8;
     private static final int ACKED = 9;
     private static final int EXPIRE_SESSIONS = 10;
+    private static final int REDIS = 11;
+    private static final int TIMED = 12;
+    private static final int WATCHED_TXN = 13;
+    private static final int VERSIONS = 14;
+    private static final int EXPIRE_KEYS = 15;
+    private static final int EXPIRED_KEYS = 16;
     private static final Condition[] CONDITIONS = Condition.values();
 
     private CommandCodec() {}
@@ -69,6 +75,9 @@ public final class CommandCodec {
             for (Compare cmp : t.compares()) {
                 size += 16 + cmp.key().length() + cmp.expected().map(Bytes::length).orElse(0);
             }
+            for (Command.Watch watch : t.watches()) {
+                size += 16 + watch.key().length();
+            }
             for (Command op : t.ops()) {
                 size += sizeHint(op);
             }
@@ -81,6 +90,14 @@ public final class CommandCodec {
             return 24 + i.key().length();
         } else if (c instanceof Acked a) {
             return 12 + sizeHint(a.command());
+        } else if (c instanceof Command.Timed t) {
+            return 12 + sizeHint(t.command());
+        } else if (c instanceof Command.Redis r) {
+            return 8 + keysSize(r.argv());
+        } else if (c instanceof Command.Versions v) {
+            return 8 + keysSize(v.keys());
+        } else if (c instanceof Command.ExpireKeys x) {
+            return 8 + keysSize(x.keys());
         }
         return 8;
     }
@@ -124,15 +141,60 @@ public final class CommandCodec {
                 w.u8(EXPIRE_SESSIONS);
                 w.uvar(x.keep());
             }
+            case Command.Timed t -> {
+                w.u8(TIMED);
+                w.svar(t.nowMillis());
+                write(w, t.command());
+            }
+            case Command.Redis r -> writeKeys(w, REDIS, r.argv());
+            case Command.Versions v -> writeKeys(w, VERSIONS, v.keys());
+            case Command.ExpireKeys x -> writeKeys(w, EXPIRE_KEYS, x.keys());
+            case Command.ExpiredKeys x -> {
+                w.u8(EXPIRED_KEYS);
+                w.uvar(x.cursor());
+                w.uvar(x.count());
+            }
         }
     }
 
+    private static int keysSize(List<Bytes> list) {
+        int size = 0;
+        for (Bytes b : list) {
+            size += 5 + b.length();
+        }
+        return size;
+    }
+
+    private static void writeKeys(Wire.Writer w, int tag, List<Bytes> list) {
+        w.u8(tag);
+        w.uvar(list.size());
+        for (Bytes b : list) {
+            w.bytes(b);
+        }
+    }
+
+    private static List<Bytes> readKeys(Wire.Reader r) throws CodecException {
+        int n = r.count();
+        List<Bytes> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(r.bytes());
+        }
+        return list;
+    }
+
     private static void writeTxn(Wire.Writer w, Txn t) {
-        w.u8(TXN);
+        w.u8(t.watches().isEmpty() ? TXN : WATCHED_TXN);
         w.uvar(t.compares().size());
         for (Compare cmp : t.compares()) {
             w.bytes(cmp.key());
             writeOptional(w, cmp.expected());
+        }
+        if (!t.watches().isEmpty()) {
+            w.uvar(t.watches().size());
+            for (Command.Watch watch : t.watches()) {
+                w.bytes(watch.key());
+                w.svar(watch.version());
+            }
         }
         w.uvar(t.ops().size());
         for (Command op : t.ops()) {
@@ -142,8 +204,14 @@ public final class CommandCodec {
 
     public static Command read(Wire.Reader r) throws CodecException {
         int tag = r.u8();
-        if (tag == TXN) {
-            return readTxn(r);
+        if (tag == TXN || tag == WATCHED_TXN) {
+            return readTxn(r, tag == WATCHED_TXN);
+        }
+        if (tag == TIMED) {
+            return readTimed(r);
+        }
+        if (tag == EXPIRE_KEYS) {
+            return new Command.ExpireKeys(readKeys(r));
         }
         if (tag == NOOP) {
             return Noop.INSTANCE;
@@ -168,8 +236,30 @@ public final class CommandCodec {
     private static Command readAcked(Wire.Reader r) throws CodecException {
         long lowest = r.uvar();
         int tag = r.u8();
-        Command inner = tag == TXN ? readTxn(r) : readPlain(tag, r);
+        Command inner = tag == TIMED ? readTimed(r) : readClientCommand(tag, r);
         return new Acked(lowest, inner);
+    }
+
+    /** A time stamp around a plain command, a transaction or a sweep (one level, whatever the input). */
+    private static Command readTimed(Wire.Reader r) throws CodecException {
+        long now = r.svar();
+        int tag = r.u8();
+        Command inner = tag == EXPIRE_KEYS ? new Command.ExpireKeys(readKeys(r))
+                : tag == EXPIRED_KEYS ? readExpiredKeys(r) : readClientCommand(tag, r);
+        return new Command.Timed(now, inner);
+    }
+
+    private static Command readExpiredKeys(Wire.Reader r) throws CodecException {
+        long cursor = r.uvar();
+        long count = r.uvar();
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw new CodecException("sweep count " + count + " out of range");
+        }
+        return new Command.ExpiredKeys(cursor, (int) count);
+    }
+
+    private static Command readClientCommand(int tag, Wire.Reader r) throws CodecException {
+        return tag == TXN || tag == WATCHED_TXN ? readTxn(r, tag == WATCHED_TXN) : readPlain(tag, r);
     }
 
     /** A command that may appear inside a transaction (never recurses, whatever the input). */
@@ -185,23 +275,38 @@ public final class CommandCodec {
                 return new Cas(r.bytes(), readOptional(r), r.bytes());
             case INCR:
                 return new Incr(r.bytes(), r.svar());
+            case VERSIONS:
+                return new Command.Versions(readKeys(r));
+            case REDIS:
+                try {
+                    return new Command.Redis(readKeys(r));
+                } catch (IllegalArgumentException e) {
+                    throw new CodecException("bad Redis command: " + e.getMessage());
+                }
             default:
                 throw new CodecException("unknown or misplaced command tag " + tag);
         }
     }
 
-    private static Txn readTxn(Wire.Reader r) throws CodecException {
+    private static Txn readTxn(Wire.Reader r, boolean watched) throws CodecException {
         int compareCount = r.count();
         List<Compare> compares = new ArrayList<>(compareCount);
         for (int k = 0; k < compareCount; k++) {
             compares.add(new Compare(r.bytes(), readOptional(r)));
+        }
+        List<Command.Watch> watches = new ArrayList<>();
+        if (watched) {
+            int watchCount = r.count();
+            for (int k = 0; k < watchCount; k++) {
+                watches.add(new Command.Watch(r.bytes(), r.svar()));
+            }
         }
         int opCount = r.count();
         List<Command> ops = new ArrayList<>(opCount);
         for (int k = 0; k < opCount; k++) {
             ops.add(readPlain(r.u8(), r));
         }
-        return new Txn(compares, ops);
+        return new Txn(compares, watches, ops);
     }
 
     private static Condition condition(int ordinal) throws CodecException {

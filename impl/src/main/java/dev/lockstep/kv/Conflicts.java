@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>they touch a common key ({@link Command#keys()}), or
  *   <li>they belong to the same client session (a session's commands are applied in the same
  *       order everywhere, so its remembered results, floor and end are the same everywhere), or
- *   <li>either is {@link Command.ExpireSessions} (it reads every session).
+ *   <li>either touches every key or every session ({@link Command#touchesEveryKey()}: KEYS,
+ *       SCAN, FLUSHDB, {@link Command.ExpireSessions}).
  * </ul>
  * Two reads of the same key do not need an order for the state, but they conflict here all
  * the same: a protocol that serves reads through its order keeps them where its writes are.
@@ -26,7 +27,7 @@ public final class Conflicts {
      * @param b the second command's request id, or null
      */
     public static boolean conflict(RequestId a, Command ca, RequestId b, Command cb) {
-        if (ca instanceof Command.ExpireSessions || cb instanceof Command.ExpireSessions) {
+        if (ca.touchesEveryKey() || cb.touchesEveryKey()) {
             return true;
         }
         if (a != null && b != null && a.client() == b.client()) {

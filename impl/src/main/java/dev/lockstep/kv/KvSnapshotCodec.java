@@ -1,6 +1,8 @@
 package dev.lockstep.kv;
 
 import dev.lockstep.base.Bytes;
+import dev.lockstep.kv.redis.Keyspace;
+import dev.lockstep.kv.redis.KeyspaceCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,47 +17,35 @@ import java.util.Optional;
 
 /**
  * Encodes a {@link KvStateMachine} as bytes, keys in sorted order so equal states give equal
- * bytes. Layout (version 3): magic, version, the session table's eviction rule, the protocol's
- * coverage bytes, entries (sorted by key), sessions (in table order, or sorted by client when
- * order-free). Results are encoded by {@link ResultCodec}. Version 2 (an applied log index in
- * place of the rule and coverage) is still read: its index becomes a slot coverage.
+ * bytes. Layout (version 4): magic, version, the session table's eviction rule, the protocol's
+ * coverage bytes, the keyspace ({@link KeyspaceCodec}: typed values, expiry, versions), sessions
+ * (in table order, or sorted by client when order-free). Results are encoded by {@link
+ * ResultCodec}. Version 3 (string values only) and version 2 (an applied log index in place of
+ * the rule and coverage) are still read: a version 2 index becomes a slot coverage.
  */
 final class KvSnapshotCodec {
     private static final int MAGIC = 0x4B56534E; // "KVSN"
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
+    private static final int VERSION_STRINGS_ONLY = 3;
     private static final int VERSION_WITH_INDEX = 2;
 
     private KvSnapshotCodec() {}
 
-    static byte[] encode(byte[] coverage, Map<Bytes, Bytes> data, SessionTable sessions) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint(coverage, data));
+    static byte[] encode(byte[] coverage, Keyspace keyspace, SessionTable sessions) {
+        long hint = 64L + coverage.length + KeyspaceCodec.sizeHint(keyspace);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(hint, Integer.MAX_VALUE - 64));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeByte(sessions.eviction().ordinal());
             out.writeInt(coverage.length);
             out.write(coverage);
-            List<Bytes> keys = new ArrayList<>(data.keySet());
-            keys.sort(null);
-            out.writeInt(keys.size());
-            for (Bytes key : keys) {
-                writeBytes(out, key);
-                writeBytes(out, data.get(key));
-            }
+            KeyspaceCodec.write(out, keyspace);
             writeSessions(out, sessions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** The encoded size without the sessions: a buffer of it is grown at most once (no doubling copies of a large store). */
-    private static int sizeHint(byte[] coverage, Map<Bytes, Bytes> data) {
-        long size = 64L + coverage.length;
-        for (Map.Entry<Bytes, Bytes> e : data.entrySet()) {
-            size += 8 + e.getKey().length() + e.getValue().length();
-        }
-        return (int) Math.min(size + size / 16, Integer.MAX_VALUE - 64);
     }
 
     private static void writeSessions(DataOutputStream out, SessionTable sessions) throws IOException {
@@ -77,12 +67,12 @@ final class KvSnapshotCodec {
     static KvStateMachine.Restored decode(byte[] snapshot) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             int version = in.readInt() == MAGIC ? in.readInt() : -1;
-            if (version != VERSION && version != VERSION_WITH_INDEX) {
+            if (version != VERSION && version != VERSION_STRINGS_ONLY && version != VERSION_WITH_INDEX) {
                 throw new IllegalArgumentException("not a KV snapshot (bad magic or version)");
             }
             SessionTable.Eviction eviction = SessionTable.Eviction.LEAST_RECENTLY_APPLIED;
             byte[] coverage;
-            if (version == VERSION) {
+            if (version != VERSION_WITH_INDEX) {
                 int rule = in.readUnsignedByte();
                 if (rule >= SessionTable.Eviction.values().length) {
                     throw new IllegalArgumentException("unknown session eviction rule " + rule + " in KV snapshot");
@@ -97,10 +87,15 @@ final class KvSnapshotCodec {
                 }
                 coverage = KvStateMachine.slotCoverage(index);
             }
-            int n = checkedCount(in.readInt(), snapshot.length);
-            Map<Bytes, Bytes> data = new HashMap<>(Math.max(16, n * 2));
-            for (int i = 0; i < n; i++) {
-                data.put(readBytes(in, snapshot.length), readBytes(in, snapshot.length));
+            Keyspace data;
+            if (version == VERSION) {
+                data = KeyspaceCodec.read(in, snapshot.length);
+            } else {
+                data = new Keyspace();
+                int n = checkedCount(in.readInt(), snapshot.length);
+                for (int i = 0; i < n; i++) {
+                    KeyspaceCodec.addString(data, readBytes(in, snapshot.length), readBytes(in, snapshot.length));
+                }
             }
             SessionTable sessions = readSessions(in, snapshot.length, eviction);
             if (in.available() != 0) {

@@ -3,7 +3,7 @@ package dev.lockstep.kv;
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.CodecException;
 import dev.lockstep.base.Wire;
-import java.util.Map;
+import dev.lockstep.kv.redis.Db;
 
 /**
  * The replicated state machine every protocol drives: the {@link KvStore} plus
@@ -48,7 +48,7 @@ public final class KvStateMachine {
             return Result.Ok.INSTANCE;
         }
         if (id == null) {
-            return store.apply(withoutAck(command));
+            return store.apply(withoutAck(command), Db.NO_CLOCK, 0, true);
         }
         Result earlier = sessions.lookup(id);
         if (earlier != null) {
@@ -61,7 +61,7 @@ public final class KvStateMachine {
         if (command instanceof Command.Acked a) {
             sessions.forgetBelow(id.client(), a.lowestUnanswered());
         }
-        Result result = store.apply(withoutAck(command));
+        Result result = store.apply(withoutAck(command), Db.NO_CLOCK, seedOf(id), true);
         sessions.record(id, result);
         return result;
     }
@@ -71,7 +71,12 @@ public final class KvStateMachine {
         if (!command.isReadOnly()) {
             throw new IllegalArgumentException("not a read-only command: " + command);
         }
-        return store.apply(withoutAck(command));
+        return store.apply(withoutAck(command), Db.NO_CLOCK, 0, false);
+    }
+
+    /** The request's identity as a number: what versions and random choices mix in. */
+    private static long seedOf(RequestId id) {
+        return Db.mix(id.client() * 0x9E3779B97F4A7C15L + id.seq());
     }
 
     /** The command a write's acknowledgement carries, or the command itself. */
@@ -95,7 +100,7 @@ public final class KvStateMachine {
      * #slotCoverage}).
      */
     public byte[] snapshot(byte[] coverage) {
-        return KvSnapshotCodec.encode(coverage, store.entries(), sessions);
+        return KvSnapshotCodec.encode(coverage, store.keyspace(), sessions);
     }
 
     /** A snapshot of a log's state after applying slots {@code 1..index}. */
@@ -138,9 +143,18 @@ public final class KvStateMachine {
         }
     }
 
-    /** Content equality of the stored data (for checkers and tests). */
+    /** Content equality of the stored data: types, values, expiry times and versions (for checkers and tests). */
     public boolean sameContentAs(KvStateMachine other) {
-        Map<Bytes, Bytes> mine = store.entries();
-        return mine.equals(other.store.entries());
+        return java.util.Arrays.equals(contentBytes(), other.contentBytes());
+    }
+
+    private byte[] contentBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            dev.lockstep.kv.redis.KeyspaceCodec.write(out, store.keyspace());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }

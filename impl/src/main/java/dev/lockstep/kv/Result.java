@@ -32,6 +32,16 @@ public sealed interface Result {
         }
     }
 
+    /** A Redis array reply (HGETALL, LRANGE, SMEMBERS, ...): one result per element. */
+    record Array(List<Result> elements) implements Result {
+        public Array {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /** A Redis status reply other than OK (TYPE's {@code +string}, ...). */
+    record Status(String text) implements Result {}
+
     /** A transaction whose compares did not all hold: nothing changed. */
     record Aborted() implements Result {
         public static final Aborted INSTANCE = new Aborted();

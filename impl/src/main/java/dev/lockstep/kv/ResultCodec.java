@@ -44,6 +44,17 @@ public final class ResultCodec {
                 out.writeByte(9);
                 out.writeUTF(u.reason());
             }
+            case Result.Array a -> {
+                out.writeByte(10);
+                out.writeInt(a.elements().size());
+                for (Result r : a.elements()) {
+                    write(out, r);
+                }
+            }
+            case Result.Status st -> {
+                out.writeByte(11);
+                out.writeUTF(st.text());
+            }
         }
     }
 
@@ -69,6 +80,15 @@ public final class ResultCodec {
                 yield hint == 0 ? Result.Redirect.UNKNOWN_TARGET : new Result.Redirect(Optional.of(NodeId.of(hint)));
             }
             case 9 -> new Result.Unknown(in.readUTF());
+            case 10 -> {
+                int n = KvSnapshotCodec.checkedCount(in.readInt(), limit);
+                List<Result> elements = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    elements.add(read(in, limit));
+                }
+                yield new Result.Array(elements);
+            }
+            case 11 -> new Result.Status(in.readUTF());
             default -> throw new IllegalArgumentException("unknown result tag " + tag);
         };
     }

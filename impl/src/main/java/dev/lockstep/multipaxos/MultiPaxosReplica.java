@@ -122,7 +122,8 @@ public final class MultiPaxosReplica implements Replica {
     public ReplicaStatus status() {
         PaxosState st = ctx.state;
         return LogStatus.of(ctx.self, PaxosTracer.roleName(st.role), new ReplicaStatus.Leadership(st.promised,
-                st.isLeader(), Optional.ofNullable(st.leaderHint)), st.commitIndex, st.appliedIndex(), st.log.len());
+                st.isLeader(), Optional.ofNullable(st.leaderHint)), st.commitIndex, st.appliedIndex(), st.log.len(),
+                st.machine.store());
     }
 
     /** A read-only view of the spec variables, for tests, checkers and operators. */

@@ -160,7 +160,8 @@ public final class RaftReplica implements Replica {
     public ReplicaStatus status() {
         RaftState st = ctx.state;
         return LogStatus.of(ctx.self, RaftTracer.roleName(st.role), new ReplicaStatus.Leadership(st.currentTerm,
-                st.isLeader(), Optional.ofNullable(st.leaderHint)), st.commitIndex, st.appliedIndex(), st.log.lastIndex());
+                st.isLeader(), Optional.ofNullable(st.leaderHint)), st.commitIndex, st.appliedIndex(), st.log.lastIndex(),
+                st.machine.store());
     }
 
     /** A read-only view of the spec variables, for tests, checkers and operators. */

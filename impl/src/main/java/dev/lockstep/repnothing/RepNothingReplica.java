@@ -56,7 +56,8 @@ public final class RepNothingReplica implements Replica {
     @Override
     public ReplicaStatus status() {
         RepNothingState st = ctx.state;
-        return LogStatus.of(ctx.self, "Replica", null, ctx.durability.durable(), st.log.applied(), st.log.length());
+        return LogStatus.of(ctx.self, "Replica", null, ctx.durability.durable(), st.log.applied(), st.log.length(),
+                st.log.machine().store());
     }
 
     RepNothingState state() {

@@ -73,7 +73,7 @@ public final class SimplePushReplica implements Replica {
     @Override
     public ReplicaStatus status() {
         ReplicaStatus log = LogStatus.of(ctx.self, "Replica", null, ctx.durability.durable(),
-                ctx.state.log.applied(), ctx.state.log.length());
+                ctx.state.log.applied(), ctx.state.log.length(), ctx.state.log.machine().store());
         Map<String, Long> counters = new LinkedHashMap<>(log.counters());
         counters.put("pendingWrites", (long) ctx.replication.pendingCount());
         return new ReplicaStatus(ctx.self, log.role(), Optional.empty(), counters);

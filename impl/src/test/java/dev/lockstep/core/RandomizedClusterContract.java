@@ -1,5 +1,6 @@
 package dev.lockstep.core;
 
+import dev.lockstep.base.Prng;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -48,8 +48,10 @@ class KvDeterminismProperties {
     @Property(tries = 300, seed = "7")
     void anyTwoOrdersOfTheConflictOrderGiveTheSameStateAndResults(
             @ForAll("sessionLogs") @Size(max = 50) List<Entry> log, @ForAll long seed) {
-        List<Integer> a = linearExtension(log, new java.util.SplittableRandom(seed));
-        List<Integer> b = linearExtension(log, new java.util.SplittableRandom(~seed));
+        List<RequestId> ids = log.stream().map(Entry::id).toList();
+        List<Command> commands = log.stream().map(Entry::command).toList();
+        List<Integer> a = KvOrders.linearExtension(ids, commands, new java.util.SplittableRandom(seed));
+        List<Integer> b = KvOrders.linearExtension(ids, commands, new java.util.SplittableRandom(~seed));
         KvStateMachine first = new KvStateMachine(SessionTable.Eviction.ORDER_FREE);
         KvStateMachine second = new KvStateMachine(SessionTable.Eviction.ORDER_FREE);
         Result[] firstResults = new Result[log.size()];
@@ -62,34 +64,6 @@ class KvDeterminismProperties {
         }
         assertArrayEquals(firstResults, secondResults, "orders " + a + " and " + b);
         assertArrayEquals(first.snapshotAtSlot(0), second.snapshotAtSlot(0), "orders " + a + " and " + b);
-    }
-
-    private static List<Integer> linearExtension(List<Entry> log, java.util.SplittableRandom rng) {
-        List<Integer> order = new ArrayList<>();
-        boolean[] taken = new boolean[log.size()];
-        while (order.size() < log.size()) {
-            List<Integer> ready = new ArrayList<>();
-            for (int k = 0; k < log.size(); k++) {
-                if (!taken[k] && earlierConflictsTaken(log, taken, k)) {
-                    ready.add(k);
-                }
-            }
-            int pick = ready.get(rng.nextInt(ready.size()));
-            taken[pick] = true;
-            order.add(pick);
-        }
-        return order;
-    }
-
-    private static boolean earlierConflictsTaken(List<Entry> log, boolean[] taken, int k) {
-        Entry e = log.get(k);
-        for (int j = 0; j < k; j++) {
-            Entry d = log.get(j);
-            if (!taken[j] && Conflicts.conflict(d.id(), d.command(), e.id(), e.command())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     record Entry(RequestId id, Command command) {}

@@ -11,7 +11,7 @@ import dev.lockstep.base.CodecException;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.KvStateMachine;
 import dev.lockstep.kv.RequestId;

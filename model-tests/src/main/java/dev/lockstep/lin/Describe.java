@@ -28,7 +28,16 @@ public final class Describe {
                     .map(cmp -> cmp.key() + "==" + value(cmp.expected()))
                     .collect(Collectors.joining(" && "));
             String ops = t.ops().stream().map(Describe::command).collect(Collectors.joining("; "));
-            return "TXN{" + (compares.isEmpty() ? "" : "if " + compares + " then ") + ops + "}";
+            String watches = t.watches().stream()
+                    .map(w -> "WATCH " + w.key() + "@" + w.version() + " ")
+                    .collect(Collectors.joining());
+            return "TXN{" + watches + (compares.isEmpty() ? "" : "if " + compares + " then ") + ops + "}";
+        } else if (c instanceof Command.Redis r) {
+            StringBuilder sb = new StringBuilder(r.argv().get(0).utf8().toUpperCase(java.util.Locale.ROOT));
+            for (Bytes arg : r.argv().subList(1, r.argv().size())) {
+                sb.append(' ').append(arg);
+            }
+            return sb.toString();
         }
         return String.valueOf(c);
     }
@@ -40,8 +49,13 @@ public final class Describe {
             return "(int) " + i.value();
         } else if (r instanceof Result.Multi m) {
             return m.results().stream().map(Describe::result).collect(Collectors.joining(", ", "[", "]"));
+        } else if (r instanceof Result.Array a) {
+            return a.elements().stream().map(Describe::result).collect(Collectors.joining(", ", "*[", "]"));
+        } else if (r instanceof Result.Status st) {
+            return "+" + st.text();
         } else if (r instanceof Result.Error e) {
-            return "ERR " + e.message();
+            return e.message().startsWith("ERR") || e.message().startsWith("WRONGTYPE")
+                    ? e.message() : "ERR " + e.message();
         }
         return r.getClass().getSimpleName();
     }

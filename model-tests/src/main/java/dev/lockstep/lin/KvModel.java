@@ -3,16 +3,38 @@ package dev.lockstep.lin;
 import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.Result;
+import dev.lockstep.lin.ModelValue.HashV;
+import dev.lockstep.lin.ModelValue.ListV;
+import dev.lockstep.lin.ModelValue.SetV;
+import dev.lockstep.lin.ModelValue.Str;
+import dev.lockstep.lin.ModelValue.ZSetV;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The sequential specification of the key-value store, written independently of
- * {@code dev.lockstep.kv.KvStore} so the checker does not trust the code under test. The state
- * covers only the keys of one partition ({@link KeySlots}); it is immutable so the search can
- * memoise it.
+ * {@code dev.lockstep.kv.KvStore} and of its Redis handlers, so the checker does not trust the
+ * code under test. The state covers only the keys of one partition ({@link KeySlots}); it is
+ * immutable so the search can memoise it.
+ *
+ * <p>Values are typed ({@link ModelValue}): the store's own commands work on strings (GET and
+ * INCR of another type fail, a compare on another type never holds; PUT and DEL take any type),
+ * and these Redis commands ({@link Command.Redis}) are specified as Redis 7 answers them:
+ * APPEND STRLEN GETDEL GETSET; HSET HGET HDEL HLEN HGETALL HINCRBY; LPUSH RPUSH LPOP RPOP
+ * (without a count) LRANGE LLEN; SADD SREM SISMEMBER SCARD SMEMBERS; ZADD (without options)
+ * ZINCRBY ZSCORE ZREM ZCARD ZRANGE (by index, optionally WITHSCORES). Hashes, sets and ZRANGE
+ * ties list in byte order (the store's documented order; Redis's own is unspecified). An
+ * emptied collection is removed. A failing command (wrong type, bad argument) changes nothing.
+ * Any other command, or option of one, has no model: {@link IllegalArgumentException}.
  */
 final class KvModel {
     private KvModel() {}
@@ -21,14 +43,29 @@ final class KvModel {
     record Outcome(ModelState state, Result result) {}
 
     static Outcome apply(ModelState state, KeySlots slots, Command command) {
-        Bytes[] values = state.copyValues();
+        ModelValue[] values = state.copyValues();
         Result result = run(values, slots, command);
-        return new Outcome(new ModelState(values), result);
+        return new Outcome(state.derive(values), result);
     }
 
-    private static Result run(Bytes[] v, KeySlots slots, Command c) {
+    /** A deterministic failure: the command's reply is an error and it changes nothing. */
+    private static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final String WRONG_TYPE = "WRONGTYPE (model)";
+
+    private static Result run(ModelValue[] v, KeySlots slots, Command c) {
         if (c instanceof Command.Get g) {
-            return new Result.Value(Optional.ofNullable(v[slots.slot(g.key())]));
+            ModelValue value = v[slots.slot(g.key())];
+            if (value == null) {
+                return nil();
+            }
+            return value instanceof Str s ? bulk(s.value()) : new Result.Error(WRONG_TYPE);
         } else if (c instanceof Command.Put p) {
             return put(v, slots.slot(p.key()), p);
         } else if (c instanceof Command.Delete d) {
@@ -38,22 +75,36 @@ final class KvModel {
             return new Result.Int(existed ? 1 : 0);
         } else if (c instanceof Command.Cas cas) {
             int s = slots.slot(cas.key());
-            if (!Optional.ofNullable(v[s]).equals(cas.expected())) {
+            if (!holds(v[s], cas.expected())) {
                 return Result.NotApplied.INSTANCE;
             }
-            v[s] = cas.newValue();
+            v[s] = new Str(cas.newValue());
             return Result.Ok.INSTANCE;
         } else if (c instanceof Command.Incr i) {
             return incr(v, slots.slot(i.key()), i.delta());
         } else if (c instanceof Command.Txn t) {
             return txn(v, slots, t);
+        } else if (c instanceof Command.Redis r) {
+            try {
+                return redis(v, slots, r.argv());
+            } catch (Failure f) {
+                return new Result.Error(f.getMessage());
+            }
         } else if (c instanceof Command.Noop) {
             return Result.Ok.INSTANCE;
         }
         throw new IllegalArgumentException("no model for " + c);
     }
 
-    private static Result put(Bytes[] v, int s, Command.Put p) {
+    /** A compare: absent when {@code expected} is empty, else a string equal to it. */
+    private static boolean holds(ModelValue current, Optional<Bytes> expected) {
+        if (current == null) {
+            return expected.isEmpty();
+        }
+        return current instanceof Str s && expected.isPresent() && expected.get().equals(s.value());
+    }
+
+    private static Result put(ModelValue[] v, int s, Command.Put p) {
         boolean present = v[s] != null;
         boolean write = p.condition() == Command.Condition.ALWAYS
                 || (p.condition() == Command.Condition.IF_ABSENT && !present)
@@ -61,25 +112,31 @@ final class KvModel {
         if (!write) {
             return Result.NotApplied.INSTANCE;
         }
-        v[s] = p.value();
+        v[s] = new Str(p.value());
         return Result.Ok.INSTANCE;
     }
 
-    private static Result incr(Bytes[] v, int s, long delta) {
+    private static Result incr(ModelValue[] v, int s, long delta) {
+        if (v[s] != null && !(v[s] instanceof Str)) {
+            return new Result.Error(WRONG_TYPE);
+        }
         long next;
         try {
-            long current = v[s] == null ? 0 : Long.parseLong(v[s].utf8());
+            long current = v[s] == null ? 0 : Long.parseLong(((Str) v[s]).value().utf8());
             next = Math.addExact(current, delta);
         } catch (NumberFormatException | ArithmeticException e) {
             return new Result.Error("not an integer");
         }
-        v[s] = Bytes.wrap(Long.toString(next).getBytes(StandardCharsets.US_ASCII));
+        v[s] = new Str(ascii(Long.toString(next)));
         return new Result.Int(next);
     }
 
-    private static Result txn(Bytes[] v, KeySlots slots, Command.Txn t) {
+    private static Result txn(ModelValue[] v, KeySlots slots, Command.Txn t) {
+        if (!t.watches().isEmpty()) {
+            throw new IllegalArgumentException("no model for WATCH (key versions): " + t);
+        }
         for (Command.Compare cmp : t.compares()) {
-            if (!Optional.ofNullable(v[slots.slot(cmp.key())]).equals(cmp.expected())) {
+            if (!holds(v[slots.slot(cmp.key())], cmp.expected())) {
                 return Result.Aborted.INSTANCE;
             }
         }
@@ -88,6 +145,460 @@ final class KvModel {
             results.add(run(v, slots, op));
         }
         return new Result.Multi(results);
+    }
+
+    // ---------------------------------------------------------------- Redis commands
+
+    /** Redis's arity convention: n exactly, -n at least n, the name included. */
+    private static final Map<String, Integer> ARITY = Map.ofEntries(
+            Map.entry("append", 3), Map.entry("strlen", 2), Map.entry("getdel", 2), Map.entry("getset", 3),
+            Map.entry("hset", -4), Map.entry("hget", 3), Map.entry("hdel", -3), Map.entry("hlen", 2),
+            Map.entry("hgetall", 2), Map.entry("hincrby", 4),
+            Map.entry("lpush", -3), Map.entry("rpush", -3), Map.entry("lpop", -2), Map.entry("rpop", -2),
+            Map.entry("lrange", 4), Map.entry("llen", 2),
+            Map.entry("sadd", -3), Map.entry("srem", -3), Map.entry("sismember", 3), Map.entry("scard", 2),
+            Map.entry("smembers", 2),
+            Map.entry("zadd", -4), Map.entry("zincrby", 4), Map.entry("zscore", 3), Map.entry("zrem", -3),
+            Map.entry("zcard", 2), Map.entry("zrange", -4));
+
+    /** True when the model specifies this Redis command (by name; every one names its key first). */
+    static boolean specifies(Command.Redis r) {
+        return ARITY.containsKey(r.argv().get(0).utf8().toLowerCase(Locale.ROOT)) && r.argv().size() >= 2;
+    }
+
+    private static final Set<String> ZADD_OPTIONS = Set.of("nx", "xx", "gt", "lt", "ch", "incr");
+
+    /** Every command below computes its new value first and stores it last: a failure changes nothing. */
+    private static Result redis(ModelValue[] v, KeySlots slots, List<Bytes> argv) throws Failure {
+        String name = argv.get(0).utf8().toLowerCase(Locale.ROOT);
+        Integer arity = ARITY.get(name);
+        if (arity == null) {
+            throw new IllegalArgumentException("no model for Redis command " + name.toUpperCase(Locale.ROOT));
+        }
+        int argc = argv.size();
+        if (arity > 0 ? argc != arity : argc < -arity) {
+            throw new Failure("ERR wrong number of arguments (model)");
+        }
+        int s = slots.slot(argv.get(1));
+        ModelValue cur = v[s];
+        switch (name) {
+            // ---- strings
+            case "append": {
+                Bytes old = string(cur);
+                Bytes next = old == null ? argv.get(2) : concat(old, argv.get(2));
+                v[s] = new Str(next);
+                return new Result.Int(next.length());
+            }
+            case "strlen": {
+                Bytes old = string(cur);
+                return new Result.Int(old == null ? 0 : old.length());
+            }
+            case "getdel": {
+                Bytes old = string(cur);
+                v[s] = null;
+                return value(old);
+            }
+            case "getset": {
+                Bytes old = string(cur);
+                v[s] = new Str(argv.get(2));
+                return value(old);
+            }
+            // ---- hashes
+            case "hset": {
+                if (argc % 2 != 0) {
+                    throw new Failure("ERR wrong number of arguments (model)");
+                }
+                TreeMap<Bytes, Bytes> fields = hashCopy(cur);
+                int added = 0;
+                for (int i = 2; i < argc; i += 2) {
+                    if (fields.put(argv.get(i), argv.get(i + 1)) == null) {
+                        added++;
+                    }
+                }
+                v[s] = new HashV(fields);
+                return new Result.Int(added);
+            }
+            case "hget": {
+                HashV h = hash(cur);
+                return value(h == null ? null : h.fields().get(argv.get(2)));
+            }
+            case "hdel": {
+                TreeMap<Bytes, Bytes> fields = hashCopy(cur);
+                int removed = 0;
+                for (int i = 2; i < argc; i++) {
+                    if (fields.remove(argv.get(i)) != null) {
+                        removed++;
+                    }
+                }
+                v[s] = fields.isEmpty() ? null : new HashV(fields);
+                return new Result.Int(removed);
+            }
+            case "hlen": {
+                HashV h = hash(cur);
+                return new Result.Int(h == null ? 0 : h.fields().size());
+            }
+            case "hgetall": {
+                HashV h = hash(cur);
+                List<Result> out = new ArrayList<>();
+                if (h != null) {
+                    h.fields().forEach((f, val) -> {
+                        out.add(bulk(f));
+                        out.add(bulk(val));
+                    });
+                }
+                return new Result.Array(out);
+            }
+            case "hincrby": {
+                long delta = integer(argv.get(3));
+                TreeMap<Bytes, Bytes> fields = hashCopy(cur);
+                Bytes old = fields.get(argv.get(2));
+                long current = 0;
+                if (old != null) {
+                    try {
+                        current = integer(old);
+                    } catch (Failure f) {
+                        throw new Failure("ERR hash value is not an integer (model)");
+                    }
+                }
+                long next;
+                try {
+                    next = Math.addExact(current, delta);
+                } catch (ArithmeticException e) {
+                    throw new Failure("ERR increment or decrement would overflow (model)");
+                }
+                fields.put(argv.get(2), ascii(Long.toString(next)));
+                v[s] = new HashV(fields);
+                return new Result.Int(next);
+            }
+            // ---- lists
+            case "lpush":
+            case "rpush": {
+                List<Bytes> items = listCopy(cur);
+                for (int i = 2; i < argc; i++) {
+                    if (name.equals("lpush")) {
+                        items.add(0, argv.get(i));
+                    } else {
+                        items.add(argv.get(i));
+                    }
+                }
+                v[s] = new ListV(items);
+                return new Result.Int(items.size());
+            }
+            case "lpop":
+            case "rpop": {
+                if (argc != 2) {
+                    throw new IllegalArgumentException("no model for " + name.toUpperCase(Locale.ROOT) + " with a count");
+                }
+                List<Bytes> items = listCopy(cur);
+                if (items.isEmpty()) {
+                    return nil();
+                }
+                Bytes popped = name.equals("lpop") ? items.remove(0) : items.remove(items.size() - 1);
+                v[s] = items.isEmpty() ? null : new ListV(items);
+                return bulk(popped);
+            }
+            case "lrange": {
+                long start = integer(argv.get(2));
+                long stop = integer(argv.get(3));
+                ListV l = list(cur);
+                List<Result> out = new ArrayList<>();
+                if (l != null) {
+                    for (Bytes b : range(l.items(), start, stop)) {
+                        out.add(bulk(b));
+                    }
+                }
+                return new Result.Array(out);
+            }
+            case "llen": {
+                ListV l = list(cur);
+                return new Result.Int(l == null ? 0 : l.items().size());
+            }
+            // ---- sets
+            case "sadd":
+            case "srem": {
+                TreeSet<Bytes> members = setCopy(cur);
+                int changed = 0;
+                for (int i = 2; i < argc; i++) {
+                    if (name.equals("sadd") ? members.add(argv.get(i)) : members.remove(argv.get(i))) {
+                        changed++;
+                    }
+                }
+                v[s] = members.isEmpty() ? null : new SetV(members);
+                return new Result.Int(changed);
+            }
+            case "sismember": {
+                SetV set = set(cur);
+                return new Result.Int(set != null && set.members().contains(argv.get(2)) ? 1 : 0);
+            }
+            case "scard": {
+                SetV set = set(cur);
+                return new Result.Int(set == null ? 0 : set.members().size());
+            }
+            case "smembers": {
+                SetV set = set(cur);
+                List<Result> out = new ArrayList<>();
+                if (set != null) {
+                    set.members().forEach(m -> out.add(bulk(m)));
+                }
+                return new Result.Array(out);
+            }
+            // ---- sorted sets
+            case "zadd": {
+                if (ZADD_OPTIONS.contains(argv.get(2).utf8().toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("no model for ZADD options: " + argv);
+                }
+                if ((argc - 2) % 2 != 0) {
+                    throw new Failure("ERR syntax error (model)");
+                }
+                double[] scores = new double[(argc - 2) / 2];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = score(argv.get(2 + 2 * i));
+                }
+                TreeMap<Bytes, Double> zset = zsetCopy(cur);
+                int added = 0;
+                for (int i = 0; i < scores.length; i++) {
+                    Bytes member = argv.get(3 + 2 * i);
+                    Double old = zset.get(member);
+                    if (old == null) {
+                        added++;
+                        zset.put(member, scores[i]);
+                    } else if (old != scores[i]) { // numerically: -0 and 0 are the same score
+                        zset.put(member, scores[i]);
+                    }
+                }
+                v[s] = new ZSetV(zset);
+                return new Result.Int(added);
+            }
+            case "zincrby": {
+                double delta = score(argv.get(2));
+                TreeMap<Bytes, Double> zset = zsetCopy(cur);
+                Double old = zset.get(argv.get(3));
+                double next = old == null ? delta : old + delta;
+                if (Double.isNaN(next)) {
+                    throw new Failure("ERR resulting score is not a number (NaN) (model)");
+                }
+                if (old == null || old != next) {
+                    zset.put(argv.get(3), next);
+                }
+                v[s] = new ZSetV(zset);
+                return bulk(ascii(formatScore(next)));
+            }
+            case "zscore": {
+                ZSetV z = zset(cur);
+                Double score = z == null ? null : z.scores().get(argv.get(2));
+                return score == null ? nil() : bulk(ascii(formatScore(score)));
+            }
+            case "zrem": {
+                TreeMap<Bytes, Double> zset = zsetCopy(cur);
+                int removed = 0;
+                for (int i = 2; i < argc; i++) {
+                    if (zset.remove(argv.get(i)) != null) {
+                        removed++;
+                    }
+                }
+                v[s] = zset.isEmpty() ? null : new ZSetV(zset);
+                return new Result.Int(removed);
+            }
+            case "zcard": {
+                ZSetV z = zset(cur);
+                return new Result.Int(z == null ? 0 : z.scores().size());
+            }
+            case "zrange": {
+                boolean withScores;
+                if (argc == 4) {
+                    withScores = false;
+                } else if (argc == 5 && argv.get(4).utf8().equalsIgnoreCase("withscores")) {
+                    withScores = true;
+                } else {
+                    throw new IllegalArgumentException("no model for ZRANGE options: " + argv);
+                }
+                long start = integer(argv.get(2));
+                long stop = integer(argv.get(3));
+                ZSetV z = zset(cur);
+                List<Result> out = new ArrayList<>();
+                if (z != null) {
+                    for (Map.Entry<Bytes, Double> e : range(z.ranked(), start, stop)) {
+                        out.add(bulk(e.getKey()));
+                        if (withScores) {
+                            out.add(bulk(ascii(formatScore(e.getValue()))));
+                        }
+                    }
+                }
+                return new Result.Array(out);
+            }
+            default:
+                throw new IllegalStateException("arity listed without a model: " + name);
+        }
+    }
+
+    // ---------------------------------------------------------------- typed access
+
+    private static Bytes string(ModelValue v) throws Failure {
+        return v == null ? null : typed(v, Str.class).value();
+    }
+
+    private static HashV hash(ModelValue v) throws Failure {
+        return v == null ? null : typed(v, HashV.class);
+    }
+
+    private static ListV list(ModelValue v) throws Failure {
+        return v == null ? null : typed(v, ListV.class);
+    }
+
+    private static SetV set(ModelValue v) throws Failure {
+        return v == null ? null : typed(v, SetV.class);
+    }
+
+    private static ZSetV zset(ModelValue v) throws Failure {
+        return v == null ? null : typed(v, ZSetV.class);
+    }
+
+    private static <T extends ModelValue> T typed(ModelValue v, Class<T> type) throws Failure {
+        if (!type.isInstance(v)) {
+            throw new Failure(WRONG_TYPE);
+        }
+        return type.cast(v);
+    }
+
+    private static TreeMap<Bytes, Bytes> hashCopy(ModelValue v) throws Failure {
+        HashV h = hash(v);
+        return h == null ? new TreeMap<>() : new TreeMap<>(h.fields());
+    }
+
+    private static List<Bytes> listCopy(ModelValue v) throws Failure {
+        ListV l = list(v);
+        return l == null ? new ArrayList<>() : new ArrayList<>(l.items());
+    }
+
+    private static TreeSet<Bytes> setCopy(ModelValue v) throws Failure {
+        SetV set = set(v);
+        return set == null ? new TreeSet<>() : new TreeSet<>(set.members());
+    }
+
+    private static TreeMap<Bytes, Double> zsetCopy(ModelValue v) throws Failure {
+        ZSetV z = zset(v);
+        return z == null ? new TreeMap<>() : new TreeMap<>(z.scores());
+    }
+
+    /** LRANGE/ZRANGE index rules: negative counts from the end, out-of-range ends are clamped. */
+    private static <T> List<T> range(List<T> items, long start, long stop) {
+        long n = items.size();
+        if (start < 0) {
+            start += n;
+        }
+        if (stop < 0) {
+            stop += n;
+        }
+        if (start < 0) {
+            start = 0;
+        }
+        if (start > stop || start >= n) {
+            return List.of();
+        }
+        if (stop >= n) {
+            stop = n - 1;
+        }
+        return items.subList((int) start, (int) stop + 1);
+    }
+
+    // ---------------------------------------------------------------- numbers and replies
+
+    private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,18}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern INFINITY = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    /** A 64-bit integer argument as Redis reads one: decimal, no sign but '-', no leading zero. */
+    static long integer(Bytes b) throws Failure {
+        String text = new String(b.unsafeArray(), StandardCharsets.ISO_8859_1);
+        if (!INTEGER.matcher(text).matches()) {
+            throw new Failure("ERR value is not an integer or out of range (model)");
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new Failure("ERR value is not an integer or out of range (model)");
+        }
+    }
+
+    /**
+     * A score argument as Redis reads one (strtod of the whole argument): a decimal or
+     * {@code [+-]inf[inity]}; NaN, an overflow to infinity and an underflow to zero are refused.
+     * (strtod's hexadecimal form is not modelled; it is refused here.)
+     */
+    static double score(Bytes b) throws Failure {
+        String text = new String(b.unsafeArray(), StandardCharsets.ISO_8859_1);
+        if (INFINITY.matcher(text).matches()) {
+            return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new Failure("ERR value is not a valid float (model)");
+        }
+        double d = Double.parseDouble(text);
+        boolean nonZeroDigit = text.replaceAll("[eE].*", "").matches(".*[1-9].*");
+        if (Double.isInfinite(d) || (d == 0 && nonZeroDigit)) {
+            throw new Failure("ERR value is not a valid float (model)");
+        }
+        return d;
+    }
+
+    /**
+     * A score as Redis 7.2 replies with it ({@code d2string}): {@code inf}/{@code -inf},
+     * {@code 0}/{@code -0}, an integral value within +-2^62 as an integer, else the shortest
+     * decimal that reads back as the same double, laid out as fpconv's {@code emit_digits} does
+     * (plain unless the exponent is far out, then {@code 1.5e+20} / {@code 1e-7}).
+     */
+    static String formatScore(double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return 1.0 / d < 0 ? "-0" : "0";
+        }
+        if (Math.abs(d) <= (double) (Long.MAX_VALUE / 2) && d == Math.rint(d)) {
+            return Long.toString((long) d);
+        }
+        // the shortest digits (Double.toString is shortest since JDK 19) and their exponent
+        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = exact.unscaledValue().toString();
+        int k = -exact.scale(); // value = digits * 10^k
+        int n = digits.length();
+        int exp = Math.abs(k + n - 1);
+        String sign = d < 0 ? "-" : "";
+        if (k >= 0 && exp < n + 7) {
+            return sign + digits + "0".repeat(k);
+        }
+        if (k < 0 && (k > -7 || exp < 4)) {
+            int offset = n + k;
+            if (offset <= 0) {
+                return sign + "0." + "0".repeat(-offset) + digits;
+            }
+            return sign + digits.substring(0, offset) + "." + digits.substring(offset);
+        }
+        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        return sign + mantissa + "e" + (k + n - 1 < 0 ? "-" : "+") + exp;
+    }
+
+    private static Bytes concat(Bytes a, Bytes b) {
+        byte[] out = new byte[a.length() + b.length()];
+        System.arraycopy(a.unsafeArray(), 0, out, 0, a.length());
+        System.arraycopy(b.unsafeArray(), 0, out, a.length(), b.length());
+        return Bytes.wrap(out);
+    }
+
+    private static Bytes ascii(String s) {
+        return Bytes.wrap(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Result bulk(Bytes b) {
+        return new Result.Value(Optional.of(b));
+    }
+
+    private static Result nil() {
+        return new Result.Value(Optional.empty());
+    }
+
+    private static Result value(Bytes b) {
+        return new Result.Value(Optional.ofNullable(b));
     }
 
     /**
@@ -99,16 +610,23 @@ final class KvModel {
             return observed instanceof Result.Error;
         }
         if (expected instanceof Result.Multi e && observed instanceof Result.Multi o) {
-            if (e.results().size() != o.results().size()) {
-                return false;
-            }
-            for (int i = 0; i < e.results().size(); i++) {
-                if (!matches(e.results().get(i), o.results().get(i))) {
-                    return false;
-                }
-            }
-            return true;
+            return allMatch(e.results(), o.results());
+        }
+        if (expected instanceof Result.Array e && observed instanceof Result.Array o) {
+            return allMatch(e.elements(), o.elements());
         }
         return expected.equals(observed);
+    }
+
+    private static boolean allMatch(List<Result> expected, List<Result> observed) {
+        if (expected.size() != observed.size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!matches(expected.get(i), observed.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -136,7 +136,7 @@ final class LinearizabilitySearch {
     /** Fixed pseudo-random keys, one per operation (deterministic: SplitMix64 of the index). */
     private static long[] zobristKeys(int n) {
         long[] keys = new long[n];
-        dev.lockstep.core.Prng prng = new dev.lockstep.core.Prng(0x2545F4914F6CDD1DL);
+        dev.lockstep.base.Prng prng = new dev.lockstep.base.Prng(0x2545F4914F6CDD1DL);
         for (int i = 0; i < n; i++) {
             keys[i] = prng.nextLong();
         }

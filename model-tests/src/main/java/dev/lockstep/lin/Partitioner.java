@@ -58,7 +58,11 @@ final class Partitioner {
         return partitions;
     }
 
-    /** Every key a command reads or writes, in first-mention order. */
+    /**
+     * Every key a command reads or writes, in first-mention order. The keys of a Redis command
+     * the model specifies are the model's own (each names one key, its first argument); any
+     * other command's come from {@link Command#keys()} (the command table's key positions).
+     */
     static Set<Bytes> keysOf(Command c) {
         Set<Bytes> keys = new LinkedHashSet<>();
         collect(c, keys);
@@ -66,19 +70,17 @@ final class Partitioner {
     }
 
     private static void collect(Command c, Set<Bytes> keys) {
-        if (c instanceof Command.Get g) {
-            keys.add(g.key());
-        } else if (c instanceof Command.Put p) {
-            keys.add(p.key());
-        } else if (c instanceof Command.Delete d) {
-            keys.add(d.key());
-        } else if (c instanceof Command.Cas cas) {
-            keys.add(cas.key());
-        } else if (c instanceof Command.Incr i) {
-            keys.add(i.key());
-        } else if (c instanceof Command.Txn t) {
+        if (c.touchesEveryKey()) {
+            throw new IllegalArgumentException("a command on every key cannot be checked per partition: " + c);
+        }
+        if (c instanceof Command.Txn t) {
             t.compares().forEach(cmp -> keys.add(cmp.key()));
+            t.watches().forEach(w -> keys.add(w.key()));
             t.ops().forEach(op -> collect(op, keys));
+        } else if (c instanceof Command.Redis r && KvModel.specifies(r)) {
+            keys.add(r.argv().get(1));
+        } else {
+            keys.addAll(c.keys());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.lockstep.sim;
 
 import dev.lockstep.core.Effect;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.kv.Result;

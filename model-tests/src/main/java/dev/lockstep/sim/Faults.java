@@ -1,6 +1,6 @@
 package dev.lockstep.sim;
 
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.core.ReplicaStatus;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.lockstep.sim;
 
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.Traits;
 import java.util.ArrayList;

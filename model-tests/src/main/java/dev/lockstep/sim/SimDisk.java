@@ -2,7 +2,7 @@ package dev.lockstep.sim;
 
 import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

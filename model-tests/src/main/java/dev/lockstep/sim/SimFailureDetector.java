@@ -2,7 +2,7 @@ package dev.lockstep.sim;
 
 import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.lockstep.sim;
 
 import dev.lockstep.core.Message;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import java.util.Map;
 
 /**

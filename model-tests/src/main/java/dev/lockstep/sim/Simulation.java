@@ -5,7 +5,7 @@ import dev.lockstep.core.ClusterInvariant;
 import dev.lockstep.core.DurabilityPromise.DurableWrites;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaConfig;

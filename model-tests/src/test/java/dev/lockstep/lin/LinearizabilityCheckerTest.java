@@ -206,4 +206,123 @@ class LinearizabilityCheckerTest {
         assertEquals(2, h.unknownCount());
         assertEquals(Verdict.LINEARIZABLE, checker.check(h).verdict());
     }
+
+    // ---------------------------------------------------------------- Redis value types
+
+    private static Command redis(String... argv) {
+        return Command.Redis.of(argv);
+    }
+
+    private static Result array(String... elements) {
+        return new Result.Array(java.util.Arrays.stream(elements).map(HistoryBuilder::value).toList());
+    }
+
+    private static Result integer(long n) {
+        return new Result.Int(n);
+    }
+
+    @Test
+    void rejectsLpopReturningTheTail() {
+        LinReport wrong = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("rpush", "l", "a", "b"), integer(2))
+                .op(2, 2, 3, redis("lpop", "l"), value("b")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, wrong.verdict());
+        assertEquals(List.of(b("l")), wrong.problems().get(0).keys());
+
+        LinReport right = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("rpush", "l", "a", "b"), integer(2))
+                .op(2, 2, 3, redis("lpop", "l"), value("a"))
+                .op(2, 4, 5, redis("rpop", "l"), value("b"))
+                .op(1, 6, 7, redis("lpop", "l"), value(null)));
+        assertEquals(Verdict.LINEARIZABLE, right.verdict());
+    }
+
+    @Test
+    void concurrentPushesMayOrderEitherWayButOnlyOnce() {
+        LinReport ok = check(new HistoryBuilder()
+                .op(1, 0, 10, redis("rpush", "l", "a"), integer(2))
+                .op(2, 0, 10, redis("rpush", "l", "b"), integer(1))
+                .op(3, 11, 12, redis("lrange", "l", "0", "-1"), array("b", "a"))
+                .op(3, 13, 14, redis("lpop", "l"), value("b")));
+        assertEquals(Verdict.LINEARIZABLE, ok.verdict());
+
+        LinReport flip = check(new HistoryBuilder()
+                .op(1, 0, 10, redis("rpush", "l", "a"), integer(2))
+                .op(2, 0, 10, redis("rpush", "l", "b"), integer(1))
+                .op(3, 11, 12, redis("lrange", "l", "0", "-1"), array("b", "a"))
+                .op(3, 13, 14, redis("lpop", "l"), value("a")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, flip.verdict());
+    }
+
+    @Test
+    void rejectsSmembersMissingAMember() {
+        LinReport wrong = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("sadd", "s", "x"), integer(1))
+                .op(2, 2, 3, redis("sadd", "s", "y"), integer(1))
+                .op(3, 4, 5, redis("smembers", "s"), array("x")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, wrong.verdict());
+
+        LinReport concurrent = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("sadd", "s", "x"), integer(1))
+                .op(2, 2, 10, redis("sadd", "s", "y"), integer(1))
+                .op(3, 4, 5, redis("smembers", "s"), array("x"))
+                .op(3, 11, 12, redis("smembers", "s"), array("x", "y")));
+        assertEquals(Verdict.LINEARIZABLE, concurrent.verdict());
+    }
+
+    @Test
+    void rejectsWrongSortedSetOrderAndScores() {
+        HistoryBuilder base = new HistoryBuilder()
+                .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), value("2.5"));
+        assertEquals(Verdict.LINEARIZABLE, check(base).verdict());
+        LinReport order = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), value("2.5"))
+                .op(2, 4, 5, redis("zrange", "z", "0", "-1", "WITHSCORES"), array("b", "2.5", "a", "2")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, order.verdict());
+        LinReport score = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), value("2.5"))
+                .op(2, 4, 5, redis("zscore", "z", "b"), value("2.50")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, score.verdict());
+    }
+
+    @Test
+    void rejectsTornTransactionAcrossTypes() {
+        Command both = new Command.Txn(List.of(), List.of(redis("hset", "h", "f", "1"), redis("sadd", "s", "m"),
+                put("x", "1")));
+        Result done = new Result.Multi(List.of(integer(1), integer(1), OK));
+        LinReport torn = check(new HistoryBuilder()
+                .op(1, 0, 10, both, done)
+                .op(2, 1, 2, redis("hget", "h", "f"), value("1"))
+                .op(2, 3, 4, redis("sismember", "s", "m"), integer(0)));
+        assertEquals(Verdict.NOT_LINEARIZABLE, torn.verdict());
+        assertEquals(List.of(b("h"), b("s"), b("x")), torn.problems().get(0).keys());
+
+        LinReport atomic = check(new HistoryBuilder()
+                .op(1, 0, 10, both, done)
+                .op(2, 1, 2, redis("hget", "h", "f"), value(null))
+                .op(2, 3, 4, redis("sismember", "s", "m"), integer(1))
+                .op(2, 5, 6, get("x"), value("1")));
+        assertEquals(Verdict.LINEARIZABLE, atomic.verdict());
+    }
+
+    @Test
+    void wrongTypeMustFail() {
+        LinReport ok = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("hset", "k", "f", "v"), integer(1))
+                .op(1, 2, 3, get("k"), new Result.Error("WRONGTYPE Operation against a key holding the wrong kind of value"))
+                .op(1, 4, 5, cas("k", null, "1"), NOT_APPLIED)
+                .op(1, 6, 7, put("k", "s"), OK)
+                .op(1, 8, 9, redis("hget", "k", "f"), new Result.Error("WRONGTYPE"))
+                .op(1, 10, 11, redis("getdel", "k"), value("s"))
+                .op(1, 12, 13, redis("hget", "k", "f"), value(null)));
+        assertEquals(Verdict.LINEARIZABLE, ok.verdict());
+
+        LinReport wrong = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("hset", "k", "f", "v"), integer(1))
+                .op(1, 2, 3, get("k"), value("v")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, wrong.verdict());
+    }
 }

@@ -2,7 +2,7 @@ package dev.lockstep.sim;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.core.Protocol;
 import java.util.ArrayList;
 import java.util.List;

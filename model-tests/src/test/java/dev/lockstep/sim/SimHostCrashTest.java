@@ -8,7 +8,7 @@ import dev.lockstep.core.DurableRecord;
 import dev.lockstep.core.Effect;
 import dev.lockstep.core.Event;
 import dev.lockstep.core.Message;
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import dev.lockstep.core.Replica;
 import dev.lockstep.core.ReplicaStatus;
 import dev.lockstep.core.Step;

@@ -3,7 +3,7 @@ package dev.lockstep.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.lockstep.core.Prng;
+import dev.lockstep.base.Prng;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

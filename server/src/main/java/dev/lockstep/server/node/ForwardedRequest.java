@@ -32,7 +32,8 @@ final class ForwardedRequest implements Consumer<Result> {
             EventExecutorGroup timers, long timeoutMs) {
         ForwardedRequest request = new ForwardedRequest(runtime, id, respond);
         request.timeout = timers.schedule(request::expire, timeoutMs, TimeUnit.MILLISECONDS);
-        runtime.submit(id, command, request);
+        // The replica that orders the request stamps the time its expiry decisions use.
+        runtime.submit(id, Command.Timed.restamp(command, System.currentTimeMillis()), request);
     }
 
     @Override

@@ -54,6 +54,9 @@ public final class Node implements AdminView, AutoCloseable {
     private ReplicaRuntime runtime;
     private WalDurability durability;
     private PeerTransport transport;
+    private ExpirySweeper sweeper;
+    /** How often the leader looks for expired keys to delete (docs/operations.md, "Expiry"). */
+    static final long EXPIRY_SWEEP_MS = 250;
     private RespServer resp;
     private AdminServer admin;
 
@@ -103,8 +106,11 @@ public final class Node implements AdminView, AutoCloseable {
         transport.start();
         ClientRouter router = new ClientRouter(config.self(), protocol.traits().routing(), runtime, transport,
                 network.workers(), config.timeouts());
-        resp = new RespServer(config, network, router, this, ClientIds.random(config.self()), clientStats, metrics);
+        ClientIds clientIds = ClientIds.random(config.self());
+        resp = new RespServer(config, network, router, this, clientIds, clientStats, metrics);
         resp.start();
+        sweeper = new ExpirySweeper(router, runtime::status, network.workers().next(), clientIds, EXPIRY_SWEEP_MS);
+        sweeper.start();
         admin = new AdminServer(config, network, this, metrics);
         admin.start();
     }
@@ -200,6 +206,9 @@ public final class Node implements AdminView, AutoCloseable {
     /** Stops listening, stops the replica, makes submitted records durable, closes the log. */
     @Override
     public void close() {
+        if (sweeper != null) {
+            sweeper.close();
+        }
         quietly(resp);
         quietly(admin);
         quietly(transport);

@@ -34,6 +34,7 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
     private ChannelHandlerContext ctx;
     /** Commands queued since MULTI, or null outside a transaction. */
     private List<KvCommand> multi;
+    private final Watches watches = new Watches();
     private boolean multiFailed;
     private long multiBytes;
     private boolean counted;
@@ -128,7 +129,10 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
     /** Routes a command; {@code onResult} runs back on this connection's event loop. */
     private void submit(RequestId id, Command command, java.util.function.Consumer<Result> onResult) {
         unanswered.add(id.seq());
-        Command sent = command.isReadOnly() ? command : new Command.Acked(unanswered.first(), command);
+        // The time every expiry decision of the command is made from (a leader that is
+        // forwarded the request stamps it again: ForwardedRequest).
+        Command stamped = new Command.Timed(System.currentTimeMillis(), command);
+        Command sent = command.isReadOnly() ? stamped : new Command.Acked(unanswered.first(), stamped);
         shared.router().execute(id, sent, result -> {
             if (ctx.executor().inEventLoop()) {
                 answered(id, result, onResult);
@@ -174,6 +178,11 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
 
     private void control(ReplyQueue.Slot slot, CommandParser.Parsed.Control c, long start) {
         String cmd = c.name();
+        if (multi != null && cmd.equals("watch")) {
+            multiFailed = true;
+            answer(slot, cmd, start, new RespReply.Err("ERR WATCH inside MULTI is not allowed"));
+            return;
+        }
         if (multi != null && !cmd.equals("exec") && !cmd.equals("discard") && !cmd.equals("multi")) {
             multiFailed = true;
             answer(slot, cmd, start, new RespReply.Err("ERR Command not allowed inside a transaction"));
@@ -183,6 +192,12 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
             case "multi" -> answer(slot, cmd, start, beginMulti());
             case "exec" -> exec(slot, start);
             case "discard" -> answer(slot, cmd, start, discard());
+            case "watch" -> watch(slot, c.args(), start);
+            case "unwatch" -> {
+                watches.clear();
+                answer(slot, cmd, start, RespReply.OK);
+            }
+            case "select" -> answer(slot, cmd, start, ControlCommands.select(c.args()));
             case "ping" -> answer(slot, cmd, start, ControlCommands.ping(c.args()));
             case "echo" -> answer(slot, cmd, start, new RespReply.Bulk(c.args().get(1)));
             case "info" -> answer(slot, cmd, start, ControlCommands.info(shared.view(), shared.stats(), c.args()));
@@ -213,7 +228,15 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
             return new RespReply.Err("ERR DISCARD without MULTI");
         }
         multi = null;
+        watches.clear();
         return RespReply.OK;
+    }
+
+    /** WATCH key...: reads the keys' versions; EXEC waits for every pending WATCH. */
+    private void watch(ReplyQueue.Slot slot, List<byte[]> args, long start) {
+        Command.Versions read = watches.read(args);
+        RequestId id = new RequestId(clientId, nextSeq++);
+        submit(id, read, result -> answer(slot, "watch", start, watches.learned(read, result)));
     }
 
     /** EXEC: every queued command as ONE atomic transaction, one reply per command. */
@@ -226,17 +249,30 @@ final class ClientConnection extends SimpleChannelInboundHandler<ClientInput> {
         boolean failed = multiFailed;
         multi = null;
         if (failed) {
+            watches.clear();
             answer(slot, "exec", start, new RespReply.Err("EXECABORT Transaction discarded because of previous errors."));
             return;
         }
-        if (queued.isEmpty()) {
+        watches.afterPending(() -> submitExec(slot, start, queued));
+    }
+
+    private void submitExec(ReplyQueue.Slot slot, long start, List<KvCommand> queued) {
+        boolean watchFailed = watches.failed();
+        List<Command.Watch> guards = watches.guards();
+        watches.clear();
+        if (watchFailed) {
+            answer(slot, "exec", start, RespReply.NULL_ARRAY);
+            return;
+        }
+        if (queued.isEmpty() && guards.isEmpty()) {
             answer(slot, "exec", start, new RespReply.Arr(List.of()));
             return;
         }
         List<Command> ops = new ArrayList<>();
         queued.forEach(k -> ops.addAll(k.ops()));
         RequestId id = new RequestId(clientId, nextSeq++);
-        submit(id, new Command.Txn(List.of(), ops), result -> answer(slot, "exec", start, execReply(queued, ops.size(), result)));
+        submit(id, new Command.Txn(List.of(), guards, ops),
+                result -> answer(slot, "exec", start, execReply(queued, ops.size(), result)));
     }
 
     private static RespReply execReply(List<KvCommand> queued, int opCount, Result result) {

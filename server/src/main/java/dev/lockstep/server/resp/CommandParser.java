@@ -44,6 +44,9 @@ final class CommandParser {
             new Spec("incrby", 3, true, "write"),
             new Spec("decrby", 3, true, "write"),
             new Spec("multi", 1, false, "fast"),
+            new Spec("watch", -2, false, "fast"),
+            new Spec("unwatch", 1, false, "fast"),
+            new Spec("select", 2, false, "fast"),
             new Spec("exec", 1, false, "write"),
             new Spec("discard", 1, false, "fast"),
             new Spec("ping", -1, false, "fast"),
@@ -68,7 +71,7 @@ final class CommandParser {
         String name = lower(args.get(0));
         Spec spec = COMMANDS.get(name);
         if (spec == null) {
-            return invalid(unknownCommand(args));
+            return DataModelCommands.parse(name, args);
         }
         int n = args.size();
         if (spec.arity() > 0 ? n != spec.arity() : n < -spec.arity()) {
@@ -108,7 +111,10 @@ final class CommandParser {
         return new KvCommand(name, ops, shape, bytes);
     }
 
-    /** SET key value [NX | XX | IFEQ old]; expiry options are refused (keys do not expire). */
+    /**
+     * SET key value [NX | XX | IFEQ old] as a plain put; with expiry or GET options it is the data
+     * model's full SET ({@link DataModelCommands}).
+     */
     private static KvCommand set(List<byte[]> args, long bytes) throws BadCommand {
         Bytes key = key(args, 1);
         Bytes value = key(args, 2);
@@ -129,9 +135,9 @@ final class CommandParser {
                     }
                     ifEqual = Optional.of(key(args, ++i));
                 }
-                case "EX", "PX", "EXAT", "PXAT", "KEEPTTL", "GET" -> throw new BadCommand(
-                        "ERR unsupported option '" + option + "' for 'set': Lockstep supports NX, XX and IFEQ "
-                                + "(keys do not expire)");
+                case "EX", "PX", "EXAT", "PXAT", "KEEPTTL", "GET" -> {
+                    return DataModelCommands.redis("set", args, bytes);
+                }
                 default -> throw new BadCommand("ERR syntax error");
             }
         }
@@ -186,7 +192,7 @@ final class CommandParser {
         return -n;
     }
 
-    private static String unknownCommand(List<byte[]> args) {
+    static String unknownCommand(List<byte[]> args) {
         StringBuilder sb = new StringBuilder("ERR unknown command '").append(printable(args.get(0)))
                 .append("', with args beginning with:");
         for (int i = 1; i < Math.min(args.size(), 4); i++) {
@@ -208,7 +214,7 @@ final class CommandParser {
         return new String(arg, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
     }
 
-    private static Parsed invalid(String message) {
+    static Parsed invalid(String message) {
         return new Parsed.Invalid(new RespReply.Err(message));
     }
 

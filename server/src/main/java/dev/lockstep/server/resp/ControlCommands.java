@@ -1,5 +1,7 @@
 package dev.lockstep.server.resp;
 
+import dev.lockstep.kv.redis.CommandSpec;
+import dev.lockstep.kv.redis.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,16 @@ final class ControlCommands {
         return RespReply.bulk(InfoReport.render(view, clients, wanted));
     }
 
+    /** SELECT index: Lockstep has one database, 0. */
+    static RespReply select(List<byte[]> args) {
+        try {
+            long index = CommandParser.integer(args.get(1));
+            return index == 0 ? RespReply.OK : new RespReply.Err("ERR DB index is out of range");
+        } catch (CommandParser.BadCommand e) {
+            return new RespReply.Err(e.getMessage());
+        }
+    }
+
     /** HELLO's answer: who we are, in the (new) protocol version. */
     static RespReply helloMap(ServerView view, long connectionId, int protocol) {
         List<RespReply> kv = new ArrayList<>();
@@ -50,12 +62,17 @@ final class ControlCommands {
     /** COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS (empty). */
     static RespReply command(List<byte[]> args) {
         if (args.size() == 1) {
-            return new RespReply.Arr(CommandParser.COMMANDS.values().stream().map(ControlCommands::describe).toList());
+            List<RespReply> all = new ArrayList<>();
+            CommandParser.COMMANDS.values().forEach(spec -> all.add(describe(spec)));
+            RedisCommands.all().values().stream().filter(spec -> !CommandParser.COMMANDS.containsKey(spec.name()))
+                    .forEach(spec -> all.add(describe(spec)));
+            return new RespReply.Arr(all);
         }
         String sub = CommandParser.lower(args.get(1));
         switch (sub) {
             case "count" -> {
-                return new RespReply.Int(CommandParser.COMMANDS.size());
+                return new RespReply.Int(CommandParser.COMMANDS.size() + RedisCommands.all().keySet().stream()
+                        .filter(name -> !CommandParser.COMMANDS.containsKey(name)).count());
             }
             case "docs" -> {
                 return new RespReply.MapReply(List.of());
@@ -63,8 +80,10 @@ final class ControlCommands {
             case "info" -> {
                 List<RespReply> out = new ArrayList<>();
                 for (int i = 2; i < args.size(); i++) {
-                    CommandParser.Spec spec = CommandParser.COMMANDS.get(CommandParser.lower(args.get(i)));
-                    out.add(spec == null ? RespReply.NULL_ARRAY : describe(spec));
+                    String name = CommandParser.lower(args.get(i));
+                    CommandParser.Spec spec = CommandParser.COMMANDS.get(name);
+                    CommandSpec model = RedisCommands.spec(name);
+                    out.add(spec != null ? describe(spec) : model != null ? describe(model) : RespReply.NULL_ARRAY);
                 }
                 return new RespReply.Arr(out);
             }
@@ -87,6 +106,17 @@ final class ControlCommands {
                 new RespReply.Int(keyed ? 1 : 0),
                 new RespReply.Int(last),
                 new RespReply.Int(keyed ? step : 0)));
+    }
+
+    /** One COMMAND entry of a data-model command. */
+    private static RespReply describe(CommandSpec spec) {
+        return new RespReply.Arr(List.of(
+                RespReply.bulk(spec.name()),
+                new RespReply.Int(spec.arity()),
+                new RespReply.Arr(List.of(new RespReply.Simple(spec.readOnly() ? "readonly" : "write"))),
+                new RespReply.Int(spec.firstKey()),
+                new RespReply.Int(spec.lastKey()),
+                new RespReply.Int(spec.step())));
     }
 
     static String text(byte[] arg) {

@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 /**
  * The text of INFO: sections {@code server}, {@code replication} (role leader|follower|replica,
  * the protocol's state, term and leader for a protocol with a leader, the protocol's counters
- * such as commit and applied index, peers) and {@code stats}, as {@code key:value} lines.
+ * such as commit and applied index, peers), {@code stats}, {@code memory} (the JVM heap: what the
+ * replica's data, log and buffers use) and {@code keyspace}, as {@code key:value} lines.
  */
 final class InfoReport {
-    static final List<String> SECTIONS = List.of("server", "replication", "stats");
+    static final List<String> SECTIONS = List.of("server", "replication", "stats", "memory", "keyspace");
     static final String VERSION = "0.1.0";
 
     private InfoReport() {}
@@ -33,6 +34,12 @@ final class InfoReport {
         }
         if (all || wanted.contains("stats")) {
             stats(sb, view, clients);
+        }
+        if (all || wanted.contains("memory")) {
+            memory(sb, view);
+        }
+        if (all || wanted.contains("keyspace")) {
+            keyspace(sb, view);
         }
         return sb.toString();
     }
@@ -85,6 +92,35 @@ final class InfoReport {
         line(sb, "protocol_errors", Long.toString(clients.protocolErrors()));
         line(sb, "sessions_ended", Long.toString(clients.sessionsEnded()));
         line(sb, "forwarded_requests", Long.toString(view.forwardedRequests()));
+        sb.append("\r\n");
+    }
+
+    /**
+     * Redis's used_memory is the allocator's count of the data set; a JVM's nearest honest figure
+     * is the heap in use, which also holds the log, buffers and garbage not yet collected (so it
+     * is an upper bound; docs/benchmarks.md measures per-key memory after a full GC).
+     */
+    private static void memory(StringBuilder sb, ServerView view) {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        long keys = view.status().counters().getOrDefault("keys", 0L);
+        sb.append("# Memory\r\n");
+        line(sb, "used_memory", Long.toString(used));
+        line(sb, "used_memory_human", String.format("%.2fM", used / 1048576.0));
+        line(sb, "used_memory_peak", Long.toString(rt.totalMemory()));
+        line(sb, "maxmemory", Long.toString(rt.maxMemory()));
+        line(sb, "maxmemory_policy", "noeviction");
+        line(sb, "used_memory_per_key", keys == 0 ? "0" : Long.toString(used / keys));
+        sb.append("\r\n");
+    }
+
+    private static void keyspace(StringBuilder sb, ServerView view) {
+        long keys = view.status().counters().getOrDefault("keys", 0L);
+        sb.append("# Keyspace\r\n");
+        if (keys > 0) {
+            line(sb, "db0", "keys=" + keys + ",expires=" + view.status().counters().getOrDefault("expires", 0L)
+                    + ",avg_ttl=0");
+        }
         sb.append("\r\n");
     }
 

@@ -25,7 +25,11 @@ final class Replies {
         } else if (result instanceof Result.Value v) {
             return value(v);
         } else if (result instanceof Result.Error e) {
-            return new RespReply.Err("ERR " + e.message());
+            return new RespReply.Err(errorText(e.message()));
+        } else if (result instanceof Result.Array a) {
+            return new RespReply.Arr(a.elements().stream().map(Replies::generic).toList());
+        } else if (result instanceof Result.Status st) {
+            return new RespReply.Simple(st.text());
         } else if (result instanceof Result.Aborted) {
             return RespReply.NULL_ARRAY;
         } else if (result instanceof Result.Redirect) {
@@ -37,6 +41,14 @@ final class Replies {
             return new RespReply.Arr(m.results().stream().map(Replies::generic).toList());
         }
         throw new IllegalArgumentException("unknown result " + result);
+    }
+
+    /** An error's text with its Redis code: the data model's errors carry one (WRONGTYPE, ERR), older ones get ERR. */
+    static String errorText(String message) {
+        int space = message.indexOf(' ');
+        String first = space > 0 ? message.substring(0, space) : message;
+        boolean coded = !first.isEmpty() && first.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
+        return coded ? message : "ERR " + message;
     }
 
     static RespReply value(Result.Value v) {

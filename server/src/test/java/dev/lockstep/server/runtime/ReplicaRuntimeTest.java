@@ -94,7 +94,7 @@ class ReplicaRuntimeTest {
             @Override
             public ReplicaStatus status() {
                 return LogStatus.of(NodeId.of(1), "Leader", new ReplicaStatus.Leadership(1, true, Optional.of(NodeId.of(1))),
-                        0, 0, 0);
+                        0, 0, 0, new dev.lockstep.kv.KvStore());
             }
         };
     }

@@ -1,4 +1,4 @@
-package dev.lockstep.core;
+package dev.lockstep.base;
 
 /**
  * The only source of randomness a core may use: a seeded SplitMix64 generator. Same seed, same
