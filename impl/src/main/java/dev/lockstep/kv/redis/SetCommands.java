@@ -339,12 +339,19 @@ final class SetCommands {
     }
 
     /**
-     * The number of picks of a reply with repeats ({@code n} elements of {@code per} entries each);
-     * a reply too large to build in this JVM is refused (Redis would stream it).
+     * Most elements a reply with repeats may hold. Redis streams such a reply; Lockstep builds it
+     * in memory (inside a transaction, on every replica), so a huge count would exhaust the heap.
+     */
+    static final long MAX_REPEATED_REPLY = 1_000_000;
+
+    /**
+     * The number of picks of a reply with repeats ({@code n} elements of {@code per} entries
+     * each); above {@link #MAX_REPEATED_REPLY} entries it is refused with an error that says so.
      */
     static int replySize(long n, int per) throws RedisError {
-        if (n > (Integer.MAX_VALUE - 8) / per) {
-            throw new RedisError("ERR value is out of range");
+        if (n > MAX_REPEATED_REPLY / per) {
+            throw new RedisError("ERR value is out of range: Lockstep answers at most " + MAX_REPEATED_REPLY
+                    + " elements with repeats (a negative count)");
         }
         return (int) n;
     }

@@ -142,6 +142,9 @@ final class StringCommands {
             db.putString(a.get(1), add, false);
             return new Result.Int(add.length());
         }
+        if ((long) old.length() + add.length() > MAX_STRING) {
+            throw new RedisError(TOO_LARGE);
+        }
         byte[] joined = Arrays.copyOf(old.unsafeArray(), old.length() + add.length());
         System.arraycopy(add.unsafeArray(), 0, joined, old.length(), add.length());
         db.putString(a.get(1), Bytes.wrap(joined), true);
@@ -167,8 +170,13 @@ final class StringCommands {
         return value(Bytes.wrap(Arrays.copyOfRange(v.unsafeArray(), (int) start, (int) end + 1)));
     }
 
-    /** Redis's proto-max-bulk-len: a string may not grow past 512 MB. */
-    static final long MAX_STRING = 512L * 1024 * 1024;
+    /**
+     * The largest string APPEND and SETRANGE may make: 64 MB (Redis allows 512 MB, its
+     * proto-max-bulk-len). Every replica holds every string on its heap, and SETRANGE can ask for
+     * one with a single small command.
+     */
+    static final long MAX_STRING = 64L * 1024 * 1024;
+    static final String TOO_LARGE = "ERR string exceeds maximum allowed size (Lockstep's limit is 64 MB)";
 
     private static Result setrange(Db db, Args a) throws RedisError {
         long offset = a.integer(2);
@@ -182,7 +190,7 @@ final class StringCommands {
             return new Result.Int(current.length);
         }
         if (offset + add.length() > MAX_STRING) {
-            throw new RedisError("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
+            throw new RedisError(TOO_LARGE);
         }
         byte[] next = Arrays.copyOf(current, (int) Math.max(current.length, offset + add.length()));
         System.arraycopy(add.unsafeArray(), 0, next, (int) offset, add.length());

@@ -58,6 +58,9 @@ class StringKeyExpiryCommandsTest {
         assertEquals(bulk("10.5"), run("incrbyfloat", "f", "10.5"));
         assertEquals(bulk("5.25"), run("incrbyfloat", "f", "-5.25"));
         assertEquals(new Result.Error(RedisError.NOT_A_FLOAT), run("incrbyfloat", "m", "1"));
+        assertEquals(new Result.Error(StringCommands.TOO_LARGE), run("setrange", "big", "100000000", "x"),
+                "one small command may not make every replica allocate 100 MB");
+        assertEquals(ints(0), run("exists", "big"));
         assertEquals(ints(6), run("setrange", "pad", "3", "abc"));
         assertEquals(bulk("\0\0\0abc"), run("get", "pad"));
     }
