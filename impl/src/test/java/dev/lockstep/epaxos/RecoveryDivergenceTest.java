@@ -120,6 +120,23 @@ class RecoveryDivergenceTest {
      */
     static EPaxosCluster duplicatedValidateAfterTheNopWasAccepted(EPaxosConcerns concerns) {
         EPaxosCluster c = new EPaxosCluster(5, concerns, Map.of());
+        Envelope<Message> validateToN3 = recoverToANopByValidation(c);
+        c.deliver(validateToN3);
+        assertEquals(2, c.tracesOf(n(3), "HandleValidate").size(), "the duplicate arrived after the Accept");
+        assertEquals(Phase.ACCEPTED, c.instance(3, inst(1, 1)).phase);
+
+        c.dropRule = cut(n(1)).or(cut(n(2)));
+
+        tickUntilCommitted(c, 4);
+        return c;
+    }
+
+    /**
+     * The first part of {@link #duplicatedValidateAfterTheNopWasAccepted}: n2's recovery of 1.1
+     * validates, meets 5.1 committed without 1.1 and commits a no-op ({@code ValidateNop}), which n3
+     * accepted. Returns the copy of n2's Validate to n3 that the network could deliver again.
+     */
+    static Envelope<Message> recoverToANopByValidation(EPaxosCluster c) {
         c.dropRule = e -> e.to().equals(n(1)) || e.to().equals(n(2));
         c.submit(n(5), new RequestId(5, 1), put("x", "e"));
         c.deliverAll();
@@ -146,13 +163,13 @@ class RecoveryDivergenceTest {
         assertEquals(Phase.ACCEPTED, atN3.phase);
         assertTrue(atN3.cmd.isNop(), "n3 accepted the no-op: " + atN3);
 
-        c.deliver(validateToN3);
-        assertEquals(2, c.tracesOf(n(3), "HandleValidate").size(), "the duplicate arrived after the Accept");
-        assertEquals(Phase.ACCEPTED, c.instance(3, inst(1, 1)).phase);
+        return validateToN3;
+    }
 
-        c.dropRule = cut(n(1)).or(cut(n(2)));
-
-        tickUntilCommitted(c, 4);
+    /** Five replicas, the correct core: the schedule up to n2's no-op commit by validation. */
+    static EPaxosCluster nopCommittedByValidation() {
+        EPaxosCluster c = new EPaxosCluster(5, EPaxosConcerns.DEFAULT, Map.of());
+        recoverToANopByValidation(c);
         return c;
     }
 

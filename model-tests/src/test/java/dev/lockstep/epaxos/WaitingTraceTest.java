@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The trace of the scripted waiting-stage schedule ({@code WaitingTest} in impl's tests) is a
  * behaviour of EPaxos.tla, and so is the late-answer schedule: this is where {@code WaitingNop} and
  * {@code WaitingLateReply}, which the seeded conformance runs do not reach, are validated against
- * the spec.
+ * the spec; and so is the recovery that validates, meets a committed conflict that misses the
+ * instance and commits a no-op ({@code ValidateNop}), which the seeded runs reach only on some
+ * workloads.
  */
 class WaitingTraceTest {
 
@@ -31,6 +33,13 @@ class WaitingTraceTest {
     void theLateAnswerScheduleIsABehaviourOfTheSpec() throws IOException {
         Validation v = validate(WaitingTest.waitingThenALateAnswerOfTheOwner(), "epaxos-late-answer.ndjson");
         assertEquals(1, v.actionCounts().getOrDefault("WaitingLateReply", 0), v.actionCounts().toString());
+    }
+
+    @Test
+    void theValidateNopScheduleIsABehaviourOfTheSpec() throws IOException {
+        Validation v = validate(RecoveryDivergenceTest.nopCommittedByValidation(),
+                "epaxos-validate-nop.ndjson");
+        assertEquals(1, v.actionCounts().getOrDefault("ValidateNop", 0), v.actionCounts().toString());
     }
 
     private Validation validate(EPaxosCluster c, String name) throws IOException {

@@ -127,8 +127,11 @@ final class ClusterScenarios implements AutoCloseable {
                     () -> j.sendCommand(redis.clients.jedis.Protocol.Command.GET));
             assertEquals("ERR wrong number of arguments for 'get' command", arity.getMessage());
             JedisDataException unknown = assertThrows(JedisDataException.class,
-                    () -> j.sendCommand(() -> "HGETALL".getBytes(StandardCharsets.UTF_8), "h"));
-            assertTrue(unknown.getMessage().startsWith("ERR unknown command 'HGETALL'"), unknown.getMessage());
+                    () -> j.sendCommand(() -> "FROBNICATE".getBytes(StandardCharsets.UTF_8), "h"));
+            assertTrue(unknown.getMessage().startsWith("ERR unknown command 'FROBNICATE'"), unknown.getMessage());
+            j.set("s", "string");
+            JedisDataException wrongType = assertThrows(JedisDataException.class, () -> j.hgetAll("s"));
+            assertTrue(wrongType.getMessage().startsWith("WRONGTYPE"), wrongType.getMessage());
             JedisDataException big = assertThrows(JedisDataException.class,
                     () -> j.set("big", "v".repeat(MAX_VALUE + 1)));
             assertTrue(big.getMessage().startsWith("ERR argument of " + (MAX_VALUE + 1) + " bytes exceeds"),
