@@ -5,7 +5,7 @@ import dev.lockstep.base.Bytes;
 /**
  * One key of the {@link Keyspace}: its value (a {@link Bytes} string or a collection), its
  * expiry time and its version, chained in its hash bucket. One object per key, so a key costs
- * one header for all of it (docs/protocols/kv.md, "Memory").
+ * one header for all of it (docs/data-model.md, "Memory").
  */
 public final class KeyEntry {
     /** {@link #expireAt} of a key that does not expire. */

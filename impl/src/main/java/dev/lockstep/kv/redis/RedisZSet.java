@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * A Redis sorted set: members with scores, ordered by (score, member) as Redis orders them. A
  * small one is {@link Packed} in that order (Redis's listpack encoding); a larger one keeps a map
  * for a member's score in O(1) and an ordered set for ranges in O(log n + k). A rank is O(rank)
- * (no order-statistic tree; docs/protocols/kv.md says so).
+ * (no order-statistic tree; docs/data-model.md says so).
  */
 public final class RedisZSet {
     /** A member and its score, ordered by score, then by member bytes. */
