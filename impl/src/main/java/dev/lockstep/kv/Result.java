@@ -32,12 +32,39 @@ public sealed interface Result {
         }
     }
 
-    /** A Redis array reply (HGETALL, LRANGE, SMEMBERS, ...): one result per element. */
-    record Array(List<Result> elements) implements Result {
+    /**
+     * A Redis array reply: one result per element, and the shape RESP3 gives it (RESP2 writes
+     * every shape as a flat array).
+     */
+    record Array(List<Result> elements, Shape shape) implements Result {
         public Array {
             elements = List.copyOf(elements);
+            java.util.Objects.requireNonNull(shape, "shape");
+            if ((shape == Shape.MAP || shape == Shape.PAIRS) && elements.size() % 2 != 0) {
+                throw new IllegalArgumentException(shape + " needs an even number of elements");
+            }
+        }
+
+        /** A plain array (LRANGE, MGET, KEYS, ...). */
+        public Array(List<Result> elements) {
+            this(elements, Shape.LIST);
         }
     }
+
+    /** How RESP3 writes an {@link Array}. */
+    enum Shape {
+        /** An array. */
+        LIST,
+        /** A map of keys and values (HGETALL): RESP3 {@code %}. */
+        MAP,
+        /** A set (SMEMBERS, SINTER, ...): RESP3 {@code ~}. */
+        SET,
+        /** Pairs (ZRANGE WITHSCORES, ZPOPMIN, HRANDFIELD WITHVALUES): RESP3 an array of 2-element arrays. */
+        PAIRS
+    }
+
+    /** A sorted-set score: RESP3 a double, RESP2 a bulk string as Redis formats it. */
+    record Score(double value) implements Result {}
 
     /** A Redis status reply other than OK (TYPE's {@code +string}, ...). */
     record Status(String text) implements Result {}

@@ -46,6 +46,7 @@ public final class ResultCodec {
             }
             case Result.Array a -> {
                 out.writeByte(10);
+                out.writeByte(a.shape().ordinal());
                 out.writeInt(a.elements().size());
                 for (Result r : a.elements()) {
                     write(out, r);
@@ -54,6 +55,10 @@ public final class ResultCodec {
             case Result.Status st -> {
                 out.writeByte(11);
                 out.writeUTF(st.text());
+            }
+            case Result.Score sc -> {
+                out.writeByte(12);
+                out.writeDouble(sc.value());
             }
         }
     }
@@ -81,14 +86,19 @@ public final class ResultCodec {
             }
             case 9 -> new Result.Unknown(in.readUTF());
             case 10 -> {
+                int shape = in.readUnsignedByte();
+                if (shape >= Result.Shape.values().length) {
+                    throw new IllegalArgumentException("unknown array shape " + shape);
+                }
                 int n = KvSnapshotCodec.checkedCount(in.readInt(), limit);
                 List<Result> elements = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     elements.add(read(in, limit));
                 }
-                yield new Result.Array(elements);
+                yield new Result.Array(elements, Result.Shape.values()[shape]);
             }
             case 11 -> new Result.Status(in.readUTF());
+            case 12 -> new Result.Score(in.readDouble());
             default -> throw new IllegalArgumentException("unknown result tag " + tag);
         };
     }

@@ -207,7 +207,7 @@ final class HashCommands {
                 out.add(bulk(e.getValue()));
             }
         }
-        return new Result.Array(out);
+        return new Result.Array(out, withValues ? Result.Shape.PAIRS : Result.Shape.LIST);
     }
 
     /**
@@ -325,6 +325,6 @@ final class HashCommands {
                 }
             }
         }
-        return new Result.Array(out);
+        return new Result.Array(out, fields && values ? Result.Shape.MAP : Result.Shape.LIST);
     }
 }

@@ -26,7 +26,7 @@ final class SetCommands {
     static void register(RedisCommands.Table t) {
         t.oneKey("sadd", -3, false, SetCommands::sadd);
         t.oneKey("srem", -3, false, SetCommands::srem);
-        t.oneKey("smembers", 2, true, (db, a) -> bulks(members(db.read(a.get(1), RedisSet.class))));
+        t.oneKey("smembers", 2, true, (db, a) -> memberSet(members(db.read(a.get(1), RedisSet.class))));
         t.oneKey("sismember", 3, true, (db, a) -> {
             RedisSet s = db.read(a.get(1), RedisSet.class);
             return new Result.Int(s != null && s.contains(a.get(2)) ? 1 : 0);
@@ -45,9 +45,9 @@ final class SetCommands {
         });
         t.oneKey("spop", -2, false, SetCommands::spop);
         t.oneKey("srandmember", -2, true, SetCommands::srandmember);
-        t.add("sinter", -2, true, 1, -1, 1, (db, a) -> bulks(combine(db, a, 1, Op.INTER, 0)));
-        t.add("sunion", -2, true, 1, -1, 1, (db, a) -> bulks(combine(db, a, 1, Op.UNION, 0)));
-        t.add("sdiff", -2, true, 1, -1, 1, (db, a) -> bulks(combine(db, a, 1, Op.DIFF, 0)));
+        t.add("sinter", -2, true, 1, -1, 1, (db, a) -> memberSet(combine(db, a, 1, Op.INTER, 0)));
+        t.add("sunion", -2, true, 1, -1, 1, (db, a) -> memberSet(combine(db, a, 1, Op.UNION, 0)));
+        t.add("sdiff", -2, true, 1, -1, 1, (db, a) -> memberSet(combine(db, a, 1, Op.DIFF, 0)));
         t.add("sinterstore", -3, false, 1, -1, 1, (db, a) -> store(db, a, Op.INTER));
         t.add("sunionstore", -3, false, 1, -1, 1, (db, a) -> store(db, a, Op.UNION));
         t.add("sdiffstore", -3, false, 1, -1, 1, (db, a) -> store(db, a, Op.DIFF));
@@ -327,6 +327,15 @@ final class SetCommands {
             idx[j] = t;
         }
         return java.util.Arrays.copyOf(idx, k);
+    }
+
+    /** Members as a set reply (RESP3 {@code ~}, RESP2 an array), in byte order. */
+    static Result memberSet(Iterable<Bytes> members) {
+        List<Result> out = new ArrayList<>();
+        for (Bytes m : members) {
+            out.add(new Result.Value(java.util.Optional.of(m)));
+        }
+        return new Result.Array(out, Result.Shape.SET);
     }
 
     /** SRANDMEMBER/HRANDFIELD's count: any 64-bit integer but LONG_MIN (Redis reads it in -LONG_MAX..LONG_MAX). */

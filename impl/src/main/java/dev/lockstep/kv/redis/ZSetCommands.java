@@ -36,10 +36,10 @@ final class ZSetCommands {
     }
 
     static Result score(double d) {
-        return bulk(Numbers.bytes(d));
+        return new Result.Score(d);
     }
 
-    /** Members (and, with {@code withScores}, their scores) as a flat RESP2 array. */
+    /** Members, or with {@code withScores} (member, score) pairs (RESP2 writes them flat). */
     static Result flat(List<Scored> items, boolean withScores) {
         List<Result> out = new ArrayList<>(items.size() * (withScores ? 2 : 1));
         for (Scored s : items) {
@@ -47,6 +47,16 @@ final class ZSetCommands {
             if (withScores) {
                 out.add(score(s.score()));
             }
+        }
+        return new Result.Array(out, withScores ? Result.Shape.PAIRS : Result.Shape.LIST);
+    }
+
+    /** ZSCAN's flat list of members and scores, the scores as strings (as Redis replies to it). */
+    static Result scanned(List<Scored> items) {
+        List<Result> out = new ArrayList<>(items.size() * 2);
+        for (Scored s : items) {
+            out.add(bulk(s.member()));
+            out.add(bulk(Numbers.bytes(s.score())));
         }
         return new Result.Array(out);
     }
@@ -269,7 +279,7 @@ final class ZSetCommands {
                 items.add(s);
             }
         }
-        return new Result.Array(List.of(done, flat(items, true)));
+        return new Result.Array(List.of(done, scanned(items)));
     }
 
     /** Redis's parseScanCursorOrReply: strtoul in base 10, no leading space, nothing after, fits 64 bits. */

@@ -25,7 +25,7 @@ class HashSetCommandsTest {
     private final KvStore store = new KvStore();
 
     private Result r(String... args) {
-        return store.apply(Command.Redis.of(args));
+        return RespTwoView.of(store.apply(Command.Redis.of(args)));
     }
 
     // Expected replies: bulk string, nil, integer, error, array, array of bulk strings.
@@ -281,7 +281,7 @@ class HashSetCommandsTest {
             theirs.add(other.apply(c));
         }
         assertEquals(mine, theirs);
-        assertEquals(r("smembers", "s"), other.apply(Command.Redis.of("smembers", "s")));
+        assertEquals(r("smembers", "s"), RespTwoView.of(other.apply(Command.Redis.of("smembers", "s"))));
         assertEquals(num(39), r("scard", "s"));
     }
 

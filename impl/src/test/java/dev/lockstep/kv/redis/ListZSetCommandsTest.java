@@ -25,7 +25,7 @@ class ListZSetCommandsTest {
     private final KvStore kv = new KvStore();
 
     private Result r(String... args) {
-        return kv.apply(Command.Redis.of(args));
+        return RespTwoView.of(kv.apply(Command.Redis.of(args)));
     }
 
     private static Result bulk(String s) {

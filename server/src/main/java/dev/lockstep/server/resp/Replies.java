@@ -27,7 +27,15 @@ final class Replies {
         } else if (result instanceof Result.Error e) {
             return new RespReply.Err(errorText(e.message()));
         } else if (result instanceof Result.Array a) {
-            return new RespReply.Arr(a.elements().stream().map(Replies::generic).toList());
+            List<RespReply> elements = a.elements().stream().map(Replies::generic).toList();
+            return switch (a.shape()) {
+                case LIST -> new RespReply.Arr(elements);
+                case MAP -> new RespReply.MapReply(elements);
+                case SET -> new RespReply.SetReply(elements);
+                case PAIRS -> new RespReply.Pairs(elements);
+            };
+        } else if (result instanceof Result.Score sc) {
+            return new RespReply.Dbl(dev.lockstep.kv.redis.Numbers.format(sc.value()));
         } else if (result instanceof Result.Status st) {
             return new RespReply.Simple(st.text());
         } else if (result instanceof Result.Aborted) {

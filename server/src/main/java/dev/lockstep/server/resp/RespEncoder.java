@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Writes {@link Outbound} replies in the RESP version the client had chosen when it asked. */
 @ChannelHandler.Sharable
@@ -49,8 +50,35 @@ final class RespEncoder extends MessageToByteEncoder<RespEncoder.Outbound> {
             for (RespReply element : m.keysAndValues()) {
                 write(out, element, resp3);
             }
+        } else if (reply instanceof RespReply.SetReply set) {
+            line(out, resp3 ? '~' : '*', Integer.toString(set.elements().size()));
+            for (RespReply element : set.elements()) {
+                write(out, element, resp3);
+            }
+        } else if (reply instanceof RespReply.Pairs p) {
+            writePairs(out, p.flat(), resp3);
+        } else if (reply instanceof RespReply.Dbl d) {
+            if (resp3) {
+                line(out, ',', d.text());
+            } else {
+                write(out, new RespReply.Bulk(d.text().getBytes(StandardCharsets.US_ASCII)), false);
+            }
         } else {
             throw new IllegalArgumentException("unknown reply " + reply);
+        }
+    }
+
+    private static void writePairs(ByteBuf out, List<RespReply> flat, boolean resp3) {
+        if (!resp3) {
+            line(out, '*', Integer.toString(flat.size()));
+        } else {
+            line(out, '*', Integer.toString(flat.size() / 2));
+        }
+        for (int i = 0; i < flat.size(); i++) {
+            if (resp3 && i % 2 == 0) {
+                line(out, '*', "2");
+            }
+            write(out, flat.get(i), resp3);
         }
     }
 

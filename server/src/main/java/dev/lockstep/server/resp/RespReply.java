@@ -38,6 +38,15 @@ public sealed interface RespReply {
     /** RESP3 {@code %n key value ...}; RESP2 a flat array of keys and values. */
     record MapReply(List<RespReply> keysAndValues) implements RespReply {}
 
+    /** RESP3 {@code ~n elements}; RESP2 an array. */
+    record SetReply(List<RespReply> elements) implements RespReply {}
+
+    /** RESP3 an array of 2-element arrays; RESP2 the same elements flat (ZRANGE .. WITHSCORES). */
+    record Pairs(List<RespReply> flat) implements RespReply {}
+
+    /** RESP3 {@code ,text} (a double, {@code inf}/{@code -inf} included); RESP2 a bulk string. */
+    record Dbl(String text) implements RespReply {}
+
     static RespReply bulk(String text) {
         return new Bulk(text.getBytes(StandardCharsets.UTF_8));
     }

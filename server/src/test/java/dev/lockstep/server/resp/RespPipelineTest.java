@@ -221,6 +221,22 @@ class RespPipelineTest {
     }
 
     @Test
+    void respThreeClientsGetMapsSetsPairsAndDoubles() {
+        call("HSET", "h", "f", "v");
+        call("SADD", "s", "a");
+        call("ZADD", "z", "1.5", "m", "2", "n");
+        assertEquals("*4\r\n$1\r\nm\r\n$3\r\n1.5\r\n$1\r\nn\r\n$1\r\n2\r\n",
+                call("ZRANGE", "z", "0", "-1", "WITHSCORES"), "RESP2: flat, scores as bulk strings");
+        call("HELLO", "3");
+        assertEquals("%1\r\n$1\r\nf\r\n$1\r\nv\r\n", call("HGETALL", "h"));
+        assertEquals("~1\r\n$1\r\na\r\n", call("SMEMBERS", "s"));
+        assertEquals("*2\r\n*2\r\n$1\r\nm\r\n,1.5\r\n*2\r\n$1\r\nn\r\n,2\r\n",
+                call("ZRANGE", "z", "0", "-1", "WITHSCORES"));
+        assertEquals(",1.5\r\n", call("ZSCORE", "z", "m"));
+        assertEquals(",inf\r\n", call("ZINCRBY", "z", "inf", "n"));
+    }
+
+    @Test
     void execReturnsNullWhenAWatchedKeyWasWritten() {
         call("SET", "w", "1");
         assertEquals("+OK\r\n", call("WATCH", "w"));
