@@ -53,6 +53,8 @@ public final class Describe {
             return a.elements().stream().map(Describe::result).collect(Collectors.joining(", ", "*[", "]"));
         } else if (r instanceof Result.Status st) {
             return "+" + st.text();
+        } else if (r instanceof Result.Score sc) {
+            return "(score) " + KvModel.formatScore(sc.value());
         } else if (r instanceof Result.Error e) {
             return e.message().startsWith("ERR") || e.message().startsWith("WRONGTYPE")
                     ? e.message() : "ERR " + e.message();

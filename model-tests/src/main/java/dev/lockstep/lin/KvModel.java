@@ -246,7 +246,7 @@ final class KvModel {
                         out.add(bulk(val));
                     });
                 }
-                return new Result.Array(out);
+                return new Result.Array(out, Result.Shape.MAP);
             }
             case "hincrby": {
                 long delta = integer(argv.get(3));
@@ -340,7 +340,7 @@ final class KvModel {
                 if (set != null) {
                     set.members().forEach(m -> out.add(bulk(m)));
                 }
-                return new Result.Array(out);
+                return new Result.Array(out, Result.Shape.SET);
             }
             // ---- sorted sets
             case "zadd": {
@@ -381,12 +381,12 @@ final class KvModel {
                     zset.put(argv.get(3), next);
                 }
                 v[s] = new ZSetV(zset);
-                return bulk(ascii(formatScore(next)));
+                return new Result.Score(next);
             }
             case "zscore": {
                 ZSetV z = zset(cur);
                 Double score = z == null ? null : z.scores().get(argv.get(2));
-                return score == null ? nil() : bulk(ascii(formatScore(score)));
+                return score == null ? nil() : new Result.Score(score);
             }
             case "zrem": {
                 TreeMap<Bytes, Double> zset = zsetCopy(cur);
@@ -420,11 +420,11 @@ final class KvModel {
                     for (Map.Entry<Bytes, Double> e : range(z.ranked(), start, stop)) {
                         out.add(bulk(e.getKey()));
                         if (withScores) {
-                            out.add(bulk(ascii(formatScore(e.getValue()))));
+                            out.add(new Result.Score(e.getValue()));
                         }
                     }
                 }
-                return new Result.Array(out);
+                return new Result.Array(out, withScores ? Result.Shape.PAIRS : Result.Shape.LIST);
             }
             default:
                 throw new IllegalStateException("arity listed without a model: " + name);
@@ -613,9 +613,17 @@ final class KvModel {
             return allMatch(e.results(), o.results());
         }
         if (expected instanceof Result.Array e && observed instanceof Result.Array o) {
-            return allMatch(e.elements(), o.elements());
+            return wireShape(e) == wireShape(o) && allMatch(e.elements(), o.elements());
         }
         return expected.equals(observed);
+    }
+
+    /**
+     * An array's shape as a client sees it: no pairs are written as an empty array (RESP3 and
+     * RESP2 {@code *0}), the same reply as an empty list (ZRANGE .. WITHSCORES of a missing key).
+     */
+    private static Result.Shape wireShape(Result.Array a) {
+        return a.shape() == Result.Shape.PAIRS && a.elements().isEmpty() ? Result.Shape.LIST : a.shape();
     }
 
     private static boolean allMatch(List<Result> expected, List<Result> observed) {

@@ -1,6 +1,7 @@
 package dev.lockstep.lin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -165,6 +166,30 @@ class KvModelTest {
         return new Result.Array(Arrays.stream(elements).map(KvModelTest::bulk).toList());
     }
 
+    /** HGETALL's reply: fields and values, RESP3 a map. */
+    private static Result map(String... fieldsAndValues) {
+        return new Result.Array(Arrays.stream(fieldsAndValues).map(KvModelTest::bulk).toList(), Result.Shape.MAP);
+    }
+
+    /** SMEMBERS's reply: RESP3 a set. */
+    private static Result set(String... members) {
+        return new Result.Array(Arrays.stream(members).map(KvModelTest::bulk).toList(), Result.Shape.SET);
+    }
+
+    private static Result score(double d) {
+        return new Result.Score(d);
+    }
+
+    /** ZRANGE .. WITHSCORES's reply: member, score, ... as pairs; a member is a String, a score a Number. */
+    private static Result pairs(Object... membersAndScores) {
+        List<Result> out = new ArrayList<>();
+        for (int i = 0; i < membersAndScores.length; i += 2) {
+            out.add(bulk((String) membersAndScores[i]));
+            out.add(score(((Number) membersAndScores[i + 1]).doubleValue()));
+        }
+        return new Result.Array(out, Result.Shape.PAIRS);
+    }
+
     @Test
     void strings() {
         Run m = new Run();
@@ -198,7 +223,7 @@ class KvModelTest {
         m.expect(NIL, "hget", "h", "nope");
         m.expect(NIL, "hget", "b", "f1");
         m.expect(integer(3), "hlen", "h");
-        m.expect(array("f1", "c", "f2", "b", "f3", "d"), "hgetall", "h");
+        m.expect(map("f1", "c", "f2", "b", "f3", "d"), "hgetall", "h");
         m.error("hset", "h", "f1", "x", "f2");
         m.expect(integer(1), "hdel", "h", "f2", "nope");
         m.expect(integer(0), "hdel", "b", "f2");
@@ -208,15 +233,15 @@ class KvModelTest {
         m.error("hincrby", "h", "n", "x");
         m.error("hincrby", "h", "n", "+1");
         m.error("hincrby", "b", "n", "01");
-        m.expect(array("f1", "c", "f3", "d", "n", "-2"), "hgetall", "h");
+        m.expect(map("f1", "c", "f3", "d", "n", "-2"), "hgetall", "h");
         m.expect(integer(3), "hdel", "h", "f1", "f3", "n");
         m.expect(integer(0), "hlen", "h");
-        m.expect(array(), "hgetall", "h");
+        m.expect(map(), "hgetall", "h");
         assertEquals(ModelState.empty(8), m.state, "an emptied hash is gone");
 
         // fields list in unsigned byte order
         m.expect(integer(4), "hset", "h", "b", "1", "\u00e9", "2", "a", "3", "B", "4");
-        m.expect(array("B", "4", "a", "3", "b", "1", "\u00e9", "2"), "hgetall", "h");
+        m.expect(map("B", "4", "a", "3", "b", "1", "\u00e9", "2"), "hgetall", "h");
         m.expect(integer(1), "hset", "h", "max", Long.toString(Long.MAX_VALUE));
         m.error("hincrby", "h", "max", "1");
     }
@@ -256,12 +281,12 @@ class KvModelTest {
         m.expect(integer(0), "sismember", "s", "z");
         m.expect(integer(0), "sismember", "b", "a");
         m.expect(integer(3), "scard", "s");
-        m.expect(array("a", "b", "c"), "smembers", "s");
+        m.expect(set("a", "b", "c"), "smembers", "s");
         m.expect(integer(1), "srem", "s", "a", "z");
         m.expect(integer(2), "srem", "s", "b", "c");
         m.expect(integer(0), "srem", "s", "b");
         m.expect(integer(0), "scard", "s");
-        m.expect(array(), "smembers", "s");
+        m.expect(set(), "smembers", "s");
         assertEquals(ModelState.empty(8), m.state, "an emptied set is gone");
     }
 
@@ -270,18 +295,18 @@ class KvModelTest {
         Run m = new Run();
         m.expect(integer(3), "zadd", "z", "2", "b", "1", "a", "3", "c");
         m.expect(integer(0), "zadd", "z", "1.5", "b");
-        m.expect(bulk("1.5"), "zscore", "z", "b");
-        m.expect(bulk("1"), "zscore", "z", "a");
+        m.expect(score(1.5), "zscore", "z", "b");
+        m.expect(score(1), "zscore", "z", "a");
         m.expect(NIL, "zscore", "z", "nope");
         m.expect(NIL, "zscore", "b", "a");
-        m.expect(array("a", "1", "b", "1.5", "c", "3"), "zrange", "z", "0", "-1", "WITHSCORES");
+        m.expect(pairs("a", 1, "b", 1.5, "c", 3), "zrange", "z", "0", "-1", "WITHSCORES");
         m.expect(array("a"), "zrange", "z", "0", "0");
         m.expect(array("b", "c"), "zrange", "z", "-2", "10");
         m.expect(integer(1), "zadd", "z", "1", "aa");
         m.expect(array("a", "aa", "b", "c"), "zrange", "z", "0", "-1");
-        m.expect(bulk("3.5"), "zincrby", "z", "2.5", "a");
-        m.expect(bulk("1"), "zincrby", "z", "1", "new");
-        m.expect(array("aa", "1", "new", "1", "b", "1.5", "c", "3", "a", "3.5"),
+        m.expect(score(3.5), "zincrby", "z", "2.5", "a");
+        m.expect(score(1), "zincrby", "z", "1", "new");
+        m.expect(pairs("aa", 1, "new", 1, "b", 1.5, "c", 3, "a", 3.5),
                 "zrange", "z", "0", "-1", "withscores");
         m.expect(integer(1), "zrem", "z", "aa", "nope");
         m.expect(integer(4), "zcard", "z");
@@ -293,13 +318,13 @@ class KvModelTest {
         m.error("zrange", "z", "0", "x");
         m.expect(integer(4), "zcard", "z");
         m.expect(integer(1), "zadd", "z", "+inf", "top");
-        m.expect(bulk("inf"), "zscore", "z", "top");
+        m.expect(score(Double.POSITIVE_INFINITY), "zscore", "z", "top");
         m.error("zincrby", "z", "-inf", "top");
-        m.expect(bulk("inf"), "zscore", "z", "top");
-        m.expect(bulk("0.25"), "zincrby", "z", "-3.25", "a");
+        m.expect(score(Double.POSITIVE_INFINITY), "zscore", "z", "top");
+        m.expect(score(0.25), "zincrby", "z", "-3.25", "a");
         m.expect(integer(5), "zrem", "z", "a", "b", "c", "new", "top");
         m.expect(integer(0), "zcard", "z");
-        m.expect(array(), "zrange", "z", "0", "-1", "withscores");
+        m.expect(pairs(), "zrange", "z", "0", "-1", "withscores");
         assertEquals(ModelState.empty(8), m.state, "an emptied sorted set is gone");
         assertThrows(IllegalArgumentException.class, () -> m.r("zadd", "z", "nx", "1", "a"));
         assertThrows(IllegalArgumentException.class, () -> m.r("zrange", "z", "0", "1", "rev"));
@@ -325,6 +350,25 @@ class KvModelTest {
         assertEquals("4611686018427387904", KvModel.formatScore(Math.pow(2, 62)));
         assertEquals("1e+20", KvModel.formatScore(1e20));
         assertEquals("1.7976931348623157e+308", KvModel.formatScore(Double.MAX_VALUE));
+    }
+
+    /** A reply matches only in the shape and kind RESP3 gives it; scores by value, not text. */
+    @Test
+    void repliesMatchInShapeAndScoresByValue() {
+        assertTrue(KvModel.matches(map("f", "v"), map("f", "v")));
+        assertFalse(KvModel.matches(map("f", "v"), array("f", "v")), "HGETALL is a map");
+        assertFalse(KvModel.matches(set("a"), array("a")), "SMEMBERS is a set");
+        assertFalse(KvModel.matches(set(), array()), "an empty set is ~0, not *0");
+        assertFalse(KvModel.matches(map(), array()), "an empty map is %0, not *0");
+        assertFalse(KvModel.matches(pairs("a", 1), new Result.Array(List.of(bulk("a"), score(1)))),
+                "WITHSCORES replies pairs");
+        assertTrue(KvModel.matches(pairs(), array()), "no pairs and an empty array are both *0");
+        assertTrue(KvModel.matches(array(), pairs()));
+        assertTrue(KvModel.matches(score(1.5), score(1.5)));
+        assertFalse(KvModel.matches(score(1.5), bulk("1.5")), "a score is a double, not a string");
+        assertFalse(KvModel.matches(score(1.5), score(2.5)));
+        assertFalse(KvModel.matches(score(0.0), score(-0.0)), "RESP3 writes -0 and 0 apart");
+        assertFalse(KvModel.matches(pairs("a", 1, "b", 2), pairs("b", 2, "a", 1)), "pairs keep their order");
     }
 
     @Test

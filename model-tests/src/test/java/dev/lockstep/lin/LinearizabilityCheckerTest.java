@@ -217,6 +217,20 @@ class LinearizabilityCheckerTest {
         return new Result.Array(java.util.Arrays.stream(elements).map(HistoryBuilder::value).toList());
     }
 
+    /** SMEMBERS's reply: RESP3 a set. */
+    private static Result set(String... members) {
+        return new Result.Array(java.util.Arrays.stream(members).map(HistoryBuilder::value).toList(), Result.Shape.SET);
+    }
+
+    private static Result score(double d) {
+        return new Result.Score(d);
+    }
+
+    /** ZRANGE .. WITHSCORES's reply: member, score, ... as pairs. */
+    private static Result pairs(String m1, double s1, String m2, double s2) {
+        return new Result.Array(List.of(value(m1), score(s1), value(m2), score(s2)), Result.Shape.PAIRS);
+    }
+
     private static Result integer(long n) {
         return new Result.Int(n);
     }
@@ -259,33 +273,56 @@ class LinearizabilityCheckerTest {
         LinReport wrong = check(new HistoryBuilder()
                 .op(1, 0, 1, redis("sadd", "s", "x"), integer(1))
                 .op(2, 2, 3, redis("sadd", "s", "y"), integer(1))
-                .op(3, 4, 5, redis("smembers", "s"), array("x")));
+                .op(3, 4, 5, redis("smembers", "s"), set("x")));
         assertEquals(Verdict.NOT_LINEARIZABLE, wrong.verdict());
 
         LinReport concurrent = check(new HistoryBuilder()
                 .op(1, 0, 1, redis("sadd", "s", "x"), integer(1))
                 .op(2, 2, 10, redis("sadd", "s", "y"), integer(1))
-                .op(3, 4, 5, redis("smembers", "s"), array("x"))
-                .op(3, 11, 12, redis("smembers", "s"), array("x", "y")));
+                .op(3, 4, 5, redis("smembers", "s"), set("x"))
+                .op(3, 11, 12, redis("smembers", "s"), set("x", "y")));
         assertEquals(Verdict.LINEARIZABLE, concurrent.verdict());
+
+        LinReport flat = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("sadd", "s", "x"), integer(1))
+                .op(3, 2, 3, redis("smembers", "s"), array("x")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, flat.verdict(), "SMEMBERS replies a set, not an array");
     }
 
     @Test
     void rejectsWrongSortedSetOrderAndScores() {
         HistoryBuilder base = new HistoryBuilder()
                 .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
-                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), value("2.5"));
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), score(2.5));
         assertEquals(Verdict.LINEARIZABLE, check(base).verdict());
+        LinReport right = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), score(2.5))
+                .op(2, 4, 5, redis("zrange", "z", "0", "-1", "WITHSCORES"), pairs("a", 2, "b", 2.5))
+                .op(2, 6, 7, redis("zscore", "z", "b"), score(2.5)));
+        assertEquals(Verdict.LINEARIZABLE, right.verdict());
         LinReport order = check(new HistoryBuilder()
                 .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
-                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), value("2.5"))
-                .op(2, 4, 5, redis("zrange", "z", "0", "-1", "WITHSCORES"), array("b", "2.5", "a", "2")));
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), score(2.5))
+                .op(2, 4, 5, redis("zrange", "z", "0", "-1", "WITHSCORES"), pairs("b", 2.5, "a", 2)));
         assertEquals(Verdict.NOT_LINEARIZABLE, order.verdict());
+        // a score is checked by value (the server formats it): one that missed the increment
         LinReport score = check(new HistoryBuilder()
                 .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
-                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), value("2.5"))
-                .op(2, 4, 5, redis("zscore", "z", "b"), value("2.50")));
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), score(2.5))
+                .op(2, 4, 5, redis("zscore", "z", "b"), score(1)));
         assertEquals(Verdict.NOT_LINEARIZABLE, score.verdict());
+        LinReport pairedScore = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), score(2.5))
+                .op(2, 4, 5, redis("zrange", "z", "0", "-1", "WITHSCORES"), pairs("a", 2, "b", 1.5)));
+        assertEquals(Verdict.NOT_LINEARIZABLE, pairedScore.verdict());
+        // and is a double reply, not the string a RESP2 client reads
+        LinReport text = check(new HistoryBuilder()
+                .op(1, 0, 1, redis("zadd", "z", "2", "a", "1", "b"), integer(2))
+                .op(1, 2, 3, redis("zincrby", "z", "1.5", "b"), score(2.5))
+                .op(2, 4, 5, redis("zscore", "z", "b"), value("2.5")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, text.verdict());
     }
 
     @Test
