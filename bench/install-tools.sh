@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the tools `./lockstep bench` compares against: the Debian packages redis-server and
 # redis-tools (redis-benchmark, redis-cli). Idempotent: does nothing when both are present.
-# Uses apt-get, through sudo unless already root. Nothing else in Lockstep assumes they exist.
+# Uses apt-get, through sudo unless already root (scripts/lib/apt.sh). Nothing else in Lockstep
+# assumes they exist.
 set -euo pipefail
+# shellcheck source=../scripts/lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/apt.sh"
 
 PACKAGES=(redis-server redis-tools)
 
@@ -15,24 +18,9 @@ if have_tools; then
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-tools: apt-get not found. Install Redis by hand (redis-server and redis-benchmark," >&2
-  echo "  version 7 or newer, e.g. your distribution's redis package) and run ./lockstep bench again." >&2
-  exit 2
-fi
-
-SUDO=()
-if [[ "$(id -u)" -ne 0 ]]; then
-  if ! command -v sudo >/dev/null 2>&1; then
-    echo "install-tools: not root and sudo is not available; run as root: apt-get install ${PACKAGES[*]}" >&2
-    exit 2
-  fi
-  SUDO=(sudo)
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -q
-"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${PACKAGES[@]}"
+apt_install --by-hand "Install Redis by hand (redis-server and redis-benchmark,
+  version 7 or newer, e.g. your distribution's redis package) and run ./lockstep bench again." \
+  install-tools "${PACKAGES[@]}"
 
 # The package starts a system-wide redis-server on port 6379 where an init system runs; the
 # benchmark starts its own instance (own port, own temp dir) and does not need it.

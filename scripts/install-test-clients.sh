@@ -2,12 +2,14 @@
 # Installs what the client-library compatibility tests (ClientLibrariesTest) need besides the JVM
 # libraries Maven fetches: python3 and the redis-py client, as the Debian packages python3 and
 # python3-redis. Idempotent: does nothing when a python3 that can `import redis` is present.
-# Uses apt-get, through sudo unless already root.
+# Uses apt-get, through sudo unless already root (scripts/lib/apt.sh).
 #
 # The Debian package installs redis-py for the system interpreter (/usr/bin/python3). When
 # `python3` on the PATH is another interpreter (pyenv, a virtualenv), it may still lack the
 # module; the test then uses /usr/bin/python3, and so should you: /usr/bin/python3 app_workload.py.
 set -euo pipefail
+# shellcheck source=lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 PACKAGES=(python3 python3-redis)
 
@@ -32,25 +34,11 @@ if py="$(python_with_redis)"; then
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-test-clients: apt-get not found. Install python3 and redis-py by hand" >&2
-  echo "  (e.g. 'pip install redis' for the python3 on your PATH, or your distribution's python3-redis)" >&2
-  echo "  and run the tests again." >&2
-  exit 2
-fi
-
-SUDO=()
-if [[ "$(id -u)" -ne 0 ]]; then
-  if ! command -v sudo >/dev/null 2>&1; then
-    echo "install-test-clients: not root and sudo is not available; run as root: apt-get install ${PACKAGES[*]}" >&2
-    exit 2
-  fi
-  SUDO=(sudo -n) # never wait for a password: a test runs this without a terminal
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -q
-"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${PACKAGES[@]}"
+# sudo -n: never wait for a password, a test runs this without a terminal
+apt_install --sudo-no-prompt --by-hand "Install python3 and redis-py by hand
+  (e.g. 'pip install redis' for the python3 on your PATH, or your distribution's python3-redis)
+  and run the tests again." \
+  install-test-clients "${PACKAGES[@]}"
 
 if ! py="$(python_with_redis)"; then
   echo "install-test-clients: apt-get finished but neither python3 nor /usr/bin/python3 can import redis" >&2
