@@ -33,7 +33,7 @@ class ExpirySweeperTest {
 
     private static ReplicaStatus leader(boolean leading) {
         return new ReplicaStatus(NodeId.of(1), leading ? "Leader" : "Follower",
-                Optional.of(new ReplicaStatus.Leadership(1, leading, Optional.empty())), Map.of());
+                Optional.of(new ReplicaStatus.Leadership(1, leading, Optional.empty())), Map.of("expires", 2L));
     }
 
     @Test
@@ -55,6 +55,21 @@ class ExpirySweeperTest {
         assertTrue(submitted.get(0) instanceof Command.Timed t && t.command() instanceof Command.ExpiredKeys);
         assertTrue(submitted.stream().anyMatch(c -> c instanceof Command.Acked a && a.command() instanceof Command.Timed t
                 && t.command().equals(new Command.ExpireKeys(List.of(Bytes.utf8("gone"))))), submitted.toString());
+    }
+
+    @Test
+    void aLeaderWithNoExpiringKeyDoesNotSearch() throws Exception {
+        status.set(new ReplicaStatus(NodeId.of(1), "Leader",
+                Optional.of(new ReplicaStatus.Leadership(1, true, Optional.empty())), Map.of("expires", 0L)));
+        ExpirySweeper sweeper = new ExpirySweeper(router, status::get, loop.eventLoop(), new AtomicLong(77)::getAndIncrement, 1);
+        sweeper.start();
+        for (int i = 0; i < 10; i++) {
+            Thread.sleep(2);
+            loop.runScheduledPendingTasks();
+            loop.runPendingTasks();
+        }
+        sweeper.close();
+        assertEquals(List.of(), submitted);
     }
 
     @Test
