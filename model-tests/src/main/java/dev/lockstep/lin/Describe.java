@@ -12,7 +12,11 @@ public final class Describe {
     private Describe() {}
 
     public static String command(Command c) {
-        if (c instanceof Command.Get g) {
+        if (c instanceof Command.Timed t) {
+            return command(t.command()) + " @" + t.nowMillis();
+        } else if (c instanceof Command.Acked a) {
+            return command(a.command());
+        } else if (c instanceof Command.Get g) {
             return "GET " + g.key();
         } else if (c instanceof Command.Put p) {
             String cond = p.condition() == Command.Condition.ALWAYS ? "" : " " + p.condition();

@@ -11,6 +11,7 @@ import dev.lockstep.lin.ModelValue.ZSetV;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,23 +30,154 @@ import java.util.regex.Pattern;
  * <p>Values are typed ({@link ModelValue}): the store's own commands work on strings (GET and
  * INCR of another type fail, a compare on another type never holds; PUT and DEL take any type),
  * and these Redis commands ({@link Command.Redis}) are specified as Redis 7 answers them:
- * APPEND STRLEN GETDEL GETSET; HSET HGET HDEL HLEN HGETALL HINCRBY; LPUSH RPUSH LPOP RPOP
- * (without a count) LRANGE LLEN; SADD SREM SISMEMBER SCARD SMEMBERS; ZADD (without options)
- * ZINCRBY ZSCORE ZREM ZCARD ZRANGE (by index, optionally WITHSCORES). Hashes, sets and ZRANGE
- * ties list in byte order (the store's documented order; Redis's own is unspecified). An
- * emptied collection is removed. A failing command (wrong type, bad argument) changes nothing.
- * Any other command, or option of one, has no model: {@link IllegalArgumentException}.
+ * GET SET (NX XX GET EX PX EXAT PXAT KEEPTTL) APPEND STRLEN GETDEL GETSET; EXPIRE PEXPIRE (NX XX
+ * GT LT) TTL PTTL PERSIST; HSET HGET HDEL HLEN HGETALL HINCRBY; LPUSH RPUSH LPOP RPOP (without a
+ * count) LRANGE LLEN; SADD SREM SISMEMBER SCARD SMEMBERS; ZADD (without options) ZINCRBY ZSCORE
+ * ZREM ZCARD ZRANGE (by index, optionally WITHSCORES). Hashes, sets and ZRANGE ties list in byte
+ * order (the store's documented order; Redis's own is unspecified). An emptied collection is
+ * removed. A failing command (wrong type, bad argument) changes nothing. Any other command, or
+ * option of one, has no model: {@link IllegalArgumentException}.
+ *
+ * <p><b>Time and expiry.</b> A command stamped {@link Command.Timed} (also inside
+ * {@link Command.Acked}) is decided at its stamp {@code now}, in ms; each key may carry an
+ * absolute expiry time ({@link ModelState#expireAt}). For that command a key whose expiry time is
+ * {@code <= now} is absent: reads answer nil / 0 / -2, writes find no key. SET (and GETSET, PUT,
+ * CAS) clears the expiry unless KEEPTTL; SET .. PX ms / EX s sets it to {@code now + ms}
+ * (EXAT/PXAT: the absolute time); PEXPIRE/EXPIRE set it to {@code now + ms} and answer 1, or 0 for
+ * an absent key (or a refused NX/XX/GT/LT), and delete the key at once when that time is {@code
+ * <= now}; PTTL is -2 (absent), -1 (no expiry) or {@code expireAt - now}, TTL the same rounded to
+ * seconds; PERSIST answers 1 when it removed an expiry, else 0; INCR, APPEND and changes of a
+ * collection keep the expiry; DEL, GETDEL and emptying a collection remove the key with it. A
+ * command without a stamp sees no key expire, and those that need the time (PEXPIRE, SET .. PX,
+ * PTTL of a key with an expiry) fail.
+ *
+ * <p>Lazy expiry, as the store and Redis do it: a writing command deletes an expired key it
+ * meets, which later commands stamped <em>earlier</em> (a retried or slow request) can tell. A
+ * read-only command served through the order deletes it too (it is applied as a write), one
+ * served outside the log (Raft's ReadIndex) does not; the history does not say which, so for a
+ * read that met an expired key the model allows both states ({@link Outcome#alternative}).
  */
 final class KvModel {
     private KvModel() {}
 
-    /** The state after an operation and the result the specification returns for it. */
-    record Outcome(ModelState state, Result result) {}
+    /** The stamp of a command that carries no time: nothing expires for it. */
+    static final long NO_CLOCK = Long.MIN_VALUE;
+
+    /**
+     * The state after an operation and the result the specification returns for it. A read that
+     * met an expired key has a second possible state, with those keys deleted
+     * ({@code alternative}, else null); the result is the same in both.
+     */
+    record Outcome(ModelState state, Result result, ModelState alternative) {
+        Outcome(ModelState state, Result result) {
+            this(state, result, null);
+        }
+
+        /** The possible states after the operation: one, or two for a read that met an expired key. */
+        int states() {
+            return alternative == null ? 1 : 2;
+        }
+
+        ModelState state(int i) {
+            return i == 0 ? state : alternative;
+        }
+    }
 
     static Outcome apply(ModelState state, KeySlots slots, Command command) {
-        ModelValue[] values = state.copyValues();
-        Result result = run(values, slots, command);
-        return new Outcome(state.derive(values), result);
+        long now = NO_CLOCK;
+        Command c = command;
+        if (c instanceof Command.Acked a) {
+            c = a.command();
+        }
+        if (c instanceof Command.Timed t) {
+            now = t.nowMillis();
+            c = t.command();
+        }
+        boolean writing = !c.isReadOnly();
+        Ctx x = new Ctx(slots, state.copyValues(), state.copyExpiry(), now, writing);
+        Result result = run(x, c);
+        if (writing) {
+            return new Outcome(state.derive(x.v, x.exp), result);
+        }
+        if (x.metCount == 0) {
+            return new Outcome(state, result);
+        }
+        ModelValue[] v = state.copyValues();
+        long[] exp = state.copyExpiry();
+        for (int i = 0; i < x.metCount; i++) {
+            v[x.met[i]] = null;
+            exp[x.met[i]] = ModelState.NO_EXPIRY;
+        }
+        return new Outcome(state, result, state.derive(v, exp));
+    }
+
+    /** One command's view of the state: values and expiry times being changed, and its stamp. */
+    private static final class Ctx {
+        final KeySlots slots;
+        final ModelValue[] v;
+        final long[] exp;
+        final long now;
+        final boolean writing;
+        /** The expired keys a read-only command met (it leaves them in place). */
+        int[] met = new int[2];
+        int metCount;
+
+        Ctx(KeySlots slots, ModelValue[] v, long[] exp, long now, boolean writing) {
+            this.slots = slots;
+            this.v = v;
+            this.exp = exp;
+            this.now = now;
+            this.writing = writing;
+        }
+
+        boolean expired(int s) {
+            return exp[s] != ModelState.NO_EXPIRY && now != NO_CLOCK && exp[s] <= now;
+        }
+
+        /** The live value of the key at {@code s}, or null; a writing command deletes an expired key. */
+        ModelValue meet(int s) {
+            if (!expired(s)) {
+                return v[s];
+            }
+            if (writing) {
+                v[s] = null;
+                exp[s] = ModelState.NO_EXPIRY;
+            } else {
+                boolean seen = false;
+                for (int i = 0; i < metCount; i++) {
+                    seen |= met[i] == s;
+                }
+                if (!seen) {
+                    if (metCount == met.length) {
+                        met = Arrays.copyOf(met, 2 * metCount);
+                    }
+                    met[metCount++] = s;
+                }
+            }
+            return null;
+        }
+
+        /** A change of the value that keeps its expiry (INCR, APPEND, HSET, ...); null deletes the key. */
+        void keep(int s, ModelValue value) {
+            v[s] = value;
+            if (value == null) {
+                exp[s] = ModelState.NO_EXPIRY;
+            }
+        }
+
+        /** A new value without expiry (SET, GETSET, PUT, CAS), or null: the key deleted. */
+        void replace(int s, ModelValue value) {
+            v[s] = value;
+            exp[s] = ModelState.NO_EXPIRY;
+        }
+
+        /** The command's time; a command without a stamp cannot compute a relative expiry or a TTL. */
+        long now() throws Failure {
+            if (now == NO_CLOCK) {
+                throw new Failure("ERR the command carries no time (model)");
+            }
+            return now;
+        }
     }
 
     /** A deterministic failure: the command's reply is an error and it changes nothing. */
@@ -59,35 +191,43 @@ final class KvModel {
 
     private static final String WRONG_TYPE = "WRONGTYPE (model)";
 
-    private static Result run(ModelValue[] v, KeySlots slots, Command c) {
+    private static Result run(Ctx x, Command c) {
+        KeySlots slots = x.slots;
         if (c instanceof Command.Get g) {
-            ModelValue value = v[slots.slot(g.key())];
+            ModelValue value = x.meet(slots.slot(g.key()));
             if (value == null) {
                 return nil();
             }
             return value instanceof Str s ? bulk(s.value()) : new Result.Error(WRONG_TYPE);
         } else if (c instanceof Command.Put p) {
-            return put(v, slots.slot(p.key()), p);
+            return put(x, slots.slot(p.key()), p);
         } else if (c instanceof Command.Delete d) {
             int s = slots.slot(d.key());
-            boolean existed = v[s] != null;
-            v[s] = null;
+            boolean existed = x.meet(s) != null;
+            x.replace(s, null);
             return new Result.Int(existed ? 1 : 0);
         } else if (c instanceof Command.Cas cas) {
             int s = slots.slot(cas.key());
-            if (!holds(v[s], cas.expected())) {
+            if (!holds(x.meet(s), cas.expected())) {
                 return Result.NotApplied.INSTANCE;
             }
-            v[s] = new Str(cas.newValue());
+            x.replace(s, new Str(cas.newValue()));
             return Result.Ok.INSTANCE;
         } else if (c instanceof Command.Incr i) {
-            return incr(v, slots.slot(i.key()), i.delta());
+            return incr(x, slots.slot(i.key()), i.delta());
         } else if (c instanceof Command.Txn t) {
-            return txn(v, slots, t);
+            return txn(x, t);
         } else if (c instanceof Command.Redis r) {
+            ModelValue[] values = x.v.clone();
+            long[] expiry = x.exp.clone();
+            int metBefore = x.metCount;
             try {
-                return redis(v, slots, r.argv());
+                return redis(x, r.argv());
             } catch (Failure f) {
+                // a failing command changes nothing (nor deletes an expired key: its arguments fail first)
+                System.arraycopy(values, 0, x.v, 0, values.length);
+                System.arraycopy(expiry, 0, x.exp, 0, expiry.length);
+                x.metCount = metBefore;
                 return new Result.Error(f.getMessage());
             }
         } else if (c instanceof Command.Noop) {
@@ -104,45 +244,47 @@ final class KvModel {
         return current instanceof Str s && expected.isPresent() && expected.get().equals(s.value());
     }
 
-    private static Result put(ModelValue[] v, int s, Command.Put p) {
-        boolean present = v[s] != null;
+    private static Result put(Ctx x, int s, Command.Put p) {
+        boolean present = x.meet(s) != null;
         boolean write = p.condition() == Command.Condition.ALWAYS
                 || (p.condition() == Command.Condition.IF_ABSENT && !present)
                 || (p.condition() == Command.Condition.IF_PRESENT && present);
         if (!write) {
             return Result.NotApplied.INSTANCE;
         }
-        v[s] = new Str(p.value());
+        x.replace(s, new Str(p.value()));
         return Result.Ok.INSTANCE;
     }
 
-    private static Result incr(ModelValue[] v, int s, long delta) {
-        if (v[s] != null && !(v[s] instanceof Str)) {
+    /** INCRBY keeps the key's expiry, as in Redis. */
+    private static Result incr(Ctx x, int s, long delta) {
+        ModelValue cur = x.meet(s);
+        if (cur != null && !(cur instanceof Str)) {
             return new Result.Error(WRONG_TYPE);
         }
         long next;
         try {
-            long current = v[s] == null ? 0 : Long.parseLong(((Str) v[s]).value().utf8());
+            long current = cur == null ? 0 : Long.parseLong(((Str) cur).value().utf8());
             next = Math.addExact(current, delta);
         } catch (NumberFormatException | ArithmeticException e) {
             return new Result.Error("not an integer");
         }
-        v[s] = new Str(ascii(Long.toString(next)));
+        x.keep(s, new Str(ascii(Long.toString(next))));
         return new Result.Int(next);
     }
 
-    private static Result txn(ModelValue[] v, KeySlots slots, Command.Txn t) {
+    private static Result txn(Ctx x, Command.Txn t) {
         if (!t.watches().isEmpty()) {
             throw new IllegalArgumentException("no model for WATCH (key versions): " + t);
         }
         for (Command.Compare cmp : t.compares()) {
-            if (!holds(v[slots.slot(cmp.key())], cmp.expected())) {
+            if (!holds(x.meet(x.slots.slot(cmp.key())), cmp.expected())) {
                 return Result.Aborted.INSTANCE;
             }
         }
         List<Result> results = new ArrayList<>(t.ops().size());
         for (Command op : t.ops()) {
-            results.add(run(v, slots, op));
+            results.add(run(x, op));
         }
         return new Result.Multi(results);
     }
@@ -151,6 +293,9 @@ final class KvModel {
 
     /** Redis's arity convention: n exactly, -n at least n, the name included. */
     private static final Map<String, Integer> ARITY = Map.ofEntries(
+            Map.entry("get", 2), Map.entry("set", -3),
+            Map.entry("expire", -3), Map.entry("pexpire", -3), Map.entry("ttl", 2), Map.entry("pttl", 2),
+            Map.entry("persist", 2),
             Map.entry("append", 3), Map.entry("strlen", 2), Map.entry("getdel", 2), Map.entry("getset", 3),
             Map.entry("hset", -4), Map.entry("hget", 3), Map.entry("hdel", -3), Map.entry("hlen", 2),
             Map.entry("hgetall", 2), Map.entry("hincrby", 4),
@@ -169,7 +314,7 @@ final class KvModel {
     private static final Set<String> ZADD_OPTIONS = Set.of("nx", "xx", "gt", "lt", "ch", "incr");
 
     /** Every command below computes its new value first and stores it last: a failure changes nothing. */
-    private static Result redis(ModelValue[] v, KeySlots slots, List<Bytes> argv) throws Failure {
+    private static Result redis(Ctx x, List<Bytes> argv) throws Failure {
         String name = argv.get(0).utf8().toLowerCase(Locale.ROOT);
         Integer arity = ARITY.get(name);
         if (arity == null) {
@@ -179,14 +324,40 @@ final class KvModel {
         if (arity > 0 ? argc != arity : argc < -arity) {
             throw new Failure("ERR wrong number of arguments (model)");
         }
-        int s = slots.slot(argv.get(1));
-        ModelValue cur = v[s];
+        int s = x.slots.slot(argv.get(1));
+        ModelValue cur = x.meet(s);
         switch (name) {
             // ---- strings
+            case "get":
+                return value(string(cur));
+            case "set":
+                return set(x, s, cur, argv);
+            // ---- expiry
+            case "expire":
+            case "pexpire":
+                return expire(x, s, cur, argv, name.equals("expire") ? 1000 : 1);
+            case "ttl":
+            case "pttl": {
+                if (cur == null) {
+                    return new Result.Int(-2);
+                }
+                if (x.exp[s] == ModelState.NO_EXPIRY) {
+                    return new Result.Int(-1);
+                }
+                long left = Math.max(0, x.exp[s] - x.now());
+                return new Result.Int(name.equals("ttl") ? (left + 500) / 1000 : left);
+            }
+            case "persist": {
+                if (cur == null || x.exp[s] == ModelState.NO_EXPIRY) {
+                    return new Result.Int(0);
+                }
+                x.exp[s] = ModelState.NO_EXPIRY;
+                return new Result.Int(1);
+            }
             case "append": {
                 Bytes old = string(cur);
                 Bytes next = old == null ? argv.get(2) : concat(old, argv.get(2));
-                v[s] = new Str(next);
+                x.keep(s, new Str(next));
                 return new Result.Int(next.length());
             }
             case "strlen": {
@@ -195,12 +366,12 @@ final class KvModel {
             }
             case "getdel": {
                 Bytes old = string(cur);
-                v[s] = null;
+                x.replace(s, null);
                 return value(old);
             }
             case "getset": {
                 Bytes old = string(cur);
-                v[s] = new Str(argv.get(2));
+                x.replace(s, new Str(argv.get(2)));
                 return value(old);
             }
             // ---- hashes
@@ -215,7 +386,7 @@ final class KvModel {
                         added++;
                     }
                 }
-                v[s] = new HashV(fields);
+                x.keep(s, new HashV(fields));
                 return new Result.Int(added);
             }
             case "hget": {
@@ -230,7 +401,7 @@ final class KvModel {
                         removed++;
                     }
                 }
-                v[s] = fields.isEmpty() ? null : new HashV(fields);
+                x.keep(s, fields.isEmpty() ? null : new HashV(fields));
                 return new Result.Int(removed);
             }
             case "hlen": {
@@ -267,7 +438,7 @@ final class KvModel {
                     throw new Failure("ERR increment or decrement would overflow (model)");
                 }
                 fields.put(argv.get(2), ascii(Long.toString(next)));
-                v[s] = new HashV(fields);
+                x.keep(s, new HashV(fields));
                 return new Result.Int(next);
             }
             // ---- lists
@@ -281,7 +452,7 @@ final class KvModel {
                         items.add(argv.get(i));
                     }
                 }
-                v[s] = new ListV(items);
+                x.keep(s, new ListV(items));
                 return new Result.Int(items.size());
             }
             case "lpop":
@@ -294,7 +465,7 @@ final class KvModel {
                     return nil();
                 }
                 Bytes popped = name.equals("lpop") ? items.remove(0) : items.remove(items.size() - 1);
-                v[s] = items.isEmpty() ? null : new ListV(items);
+                x.keep(s, items.isEmpty() ? null : new ListV(items));
                 return bulk(popped);
             }
             case "lrange": {
@@ -323,7 +494,7 @@ final class KvModel {
                         changed++;
                     }
                 }
-                v[s] = members.isEmpty() ? null : new SetV(members);
+                x.keep(s, members.isEmpty() ? null : new SetV(members));
                 return new Result.Int(changed);
             }
             case "sismember": {
@@ -366,7 +537,7 @@ final class KvModel {
                         zset.put(member, scores[i]);
                     }
                 }
-                v[s] = new ZSetV(zset);
+                x.keep(s, new ZSetV(zset));
                 return new Result.Int(added);
             }
             case "zincrby": {
@@ -380,7 +551,7 @@ final class KvModel {
                 if (old == null || old != next) {
                     zset.put(argv.get(3), next);
                 }
-                v[s] = new ZSetV(zset);
+                x.keep(s, new ZSetV(zset));
                 return new Result.Score(next);
             }
             case "zscore": {
@@ -396,7 +567,7 @@ final class KvModel {
                         removed++;
                     }
                 }
-                v[s] = zset.isEmpty() ? null : new ZSetV(zset);
+                x.keep(s, zset.isEmpty() ? null : new ZSetV(zset));
                 return new Result.Int(removed);
             }
             case "zcard": {
@@ -429,6 +600,131 @@ final class KvModel {
             default:
                 throw new IllegalStateException("arity listed without a model: " + name);
         }
+    }
+
+    /**
+     * {@code SET key value [NX | XX] [GET] [EX s | PX ms | EXAT s | PXAT ms | KEEPTTL]} as Redis 7
+     * parses it (t_string.c): NX and XX exclude each other, one expiry option or KEEPTTL, a repeated
+     * option is allowed (the last value counts); the expiry value must be a positive integer and
+     * the absolute time positive, else "invalid expire time", before the key is looked at. With
+     * GET: WRONGTYPE (nothing set) when the key holds another type, else the old value whether or
+     * not the condition held; without: OK, or nil when NX/XX refused.
+     */
+    private static Result set(Ctx x, int s, ModelValue cur, List<Bytes> argv) throws Failure {
+        boolean nx = false;
+        boolean xx = false;
+        boolean get = false;
+        boolean keepTtl = false;
+        String expiry = null;
+        Bytes expiryArg = null;
+        for (int i = 3; i < argv.size(); i++) {
+            String opt = argv.get(i).utf8().toUpperCase(Locale.ROOT);
+            boolean hasNext = i + 1 < argv.size();
+            if (opt.equals("NX") && !xx) {
+                nx = true;
+            } else if (opt.equals("XX") && !nx) {
+                xx = true;
+            } else if (opt.equals("GET")) {
+                get = true;
+            } else if (opt.equals("KEEPTTL") && expiry == null) {
+                keepTtl = true;
+            } else if ((opt.equals("EX") || opt.equals("PX") || opt.equals("EXAT") || opt.equals("PXAT"))
+                    && !keepTtl && (expiry == null || expiry.equals(opt)) && hasNext) {
+                expiry = opt;
+                expiryArg = argv.get(++i);
+            } else {
+                throw new Failure("ERR syntax error (model)");
+            }
+        }
+        long at = ModelState.NO_EXPIRY;
+        if (expiry != null) {
+            long n = integer(expiryArg);
+            boolean seconds = expiry.startsWith("E");
+            if (n <= 0 || (seconds && n > Long.MAX_VALUE / 1000)) {
+                throw new Failure("ERR invalid expire time in 'set' command (model)");
+            }
+            long ms = seconds ? n * 1000 : n;
+            if (expiry.endsWith("AT")) {
+                at = ms;
+            } else {
+                try {
+                    at = Math.addExact(x.now(), ms);
+                } catch (ArithmeticException e) {
+                    throw new Failure("ERR invalid expire time in 'set' command (model)");
+                }
+                if (at <= 0) {
+                    throw new Failure("ERR invalid expire time in 'set' command (model)");
+                }
+            }
+        }
+        Bytes old = get ? string(cur) : null;
+        boolean write = !(nx && cur != null) && !(xx && cur == null);
+        if (write) {
+            if (keepTtl) {
+                x.keep(s, new Str(argv.get(2)));
+            } else {
+                x.replace(s, new Str(argv.get(2)));
+            }
+            if (at != ModelState.NO_EXPIRY) {
+                x.exp[s] = at;
+            }
+        }
+        if (get) {
+            return value(old);
+        }
+        return write ? Result.Ok.INSTANCE : Result.NotApplied.INSTANCE;
+    }
+
+    /**
+     * {@code EXPIRE / PEXPIRE key n [NX | XX | GT | LT]} as Redis 7 does it (expire.c): options
+     * (NX alone; GT and LT not together), then the time {@code now + n * unit} (an overflow is
+     * "invalid expire time"), then the key: 0 when absent, 0 when the option refuses (NX: it has
+     * an expiry; XX: it has none; GT: none, or not later; LT: it has one not later than the new),
+     * else 1, and a time {@code <= now} deletes the key.
+     */
+    private static Result expire(Ctx x, int s, ModelValue cur, List<Bytes> argv, long unit) throws Failure {
+        boolean nx = false;
+        boolean xx = false;
+        boolean gt = false;
+        boolean lt = false;
+        for (int i = 3; i < argv.size(); i++) {
+            switch (argv.get(i).utf8().toUpperCase(Locale.ROOT)) {
+                case "NX" -> nx = true;
+                case "XX" -> xx = true;
+                case "GT" -> gt = true;
+                case "LT" -> lt = true;
+                default -> throw new Failure("ERR Unsupported option " + argv.get(i) + " (model)");
+            }
+        }
+        if (nx && (xx || gt || lt)) {
+            throw new Failure("ERR NX and XX, GT or LT options at the same time are not compatible (model)");
+        }
+        if (gt && lt) {
+            throw new Failure("ERR GT and LT options at the same time are not compatible (model)");
+        }
+        long n = integer(argv.get(2));
+        long now = x.now();
+        long at;
+        try {
+            at = Math.addExact(now, Math.multiplyExact(n, unit));
+        } catch (ArithmeticException e) {
+            throw new Failure("ERR invalid expire time (model)");
+        }
+        if (cur == null) {
+            return new Result.Int(0);
+        }
+        long current = x.exp[s];
+        boolean persistent = current == ModelState.NO_EXPIRY;
+        if ((nx && !persistent) || (xx && persistent) || (gt && (persistent || at <= current))
+                || (lt && !persistent && at >= current)) {
+            return new Result.Int(0);
+        }
+        if (at <= now) {
+            x.replace(s, null);
+        } else {
+            x.exp[s] = at;
+        }
+        return new Result.Int(1);
     }
 
     // ---------------------------------------------------------------- typed access

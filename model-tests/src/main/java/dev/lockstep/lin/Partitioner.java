@@ -61,7 +61,8 @@ final class Partitioner {
     /**
      * Every key a command reads or writes, in first-mention order. The keys of a Redis command
      * the model specifies are the model's own (each names one key, its first argument); any
-     * other command's come from {@link Command#keys()} (the command table's key positions).
+     * other command's come from {@link Command#keys()} (the command table's key positions). A time
+     * stamp ({@link Command.Timed}) or an acknowledgement ({@link Command.Acked}) is looked through.
      */
     static Set<Bytes> keysOf(Command c) {
         Set<Bytes> keys = new LinkedHashSet<>();
@@ -73,7 +74,11 @@ final class Partitioner {
         if (c.touchesEveryKey()) {
             throw new IllegalArgumentException("a command on every key cannot be checked per partition: " + c);
         }
-        if (c instanceof Command.Txn t) {
+        if (c instanceof Command.Acked a) {
+            collect(a.command(), keys);
+        } else if (c instanceof Command.Timed t) {
+            collect(t.command(), keys);
+        } else if (c instanceof Command.Txn t) {
             t.compares().forEach(cmp -> keys.add(cmp.key()));
             t.watches().forEach(w -> keys.add(w.key()));
             t.ops().forEach(op -> collect(op, keys));

@@ -18,10 +18,23 @@ import java.util.List;
  * {@code endSessionEvery} a client also ends its session now and then ({@code EndSession}, sent
  * once and not awaited, like a server whose client connection closed) and goes on under a new
  * session id: a given-up request of the old session may still reach the log after the end.
+ *
+ * <p>Each command is stamped ({@link Command.Timed}) with {@link #EPOCH_MS} plus the simulated
+ * time at which the client first issues it, and every retry sends the same stamp, so whichever
+ * attempt is applied, by whatever node and when, decides its expiry questions at the time the
+ * history records with it (the model decides it at that stamp). A real server stamps a request
+ * when it arrives and the leader restamps a forwarded one; here the stamp stands for that one
+ * time, taken before the request is in flight, so a slow or retried request can be applied after
+ * one stamped later.
  */
 final class ClientDriver {
     private static final int CLIENT_LINK_MIN_MS = 1;
     private static final int CLIENT_LINK_MAX_MS = 3;
+    /**
+     * The wall-clock time (ms since the epoch) of simulated time 0, so stamps look real
+     * (2023-11-14T22:13:20Z).
+     */
+    static final long EPOCH_MS = 1_700_000_000_000L;
     /** Session ids of client {@code index}: {@code generation * SESSION_STRIDE + index + 1}. */
     private static final long SESSION_STRIDE = 1_000_000;
 
@@ -31,6 +44,7 @@ final class ClientDriver {
         long seq;
         boolean waiting;
         int op;
+        /** The command, stamped with the time the client first issued it (kept by every retry). */
         Command command;
         long startedAt;
         int attempt;
@@ -87,7 +101,7 @@ final class ClientDriver {
         }
         c.opsLeft--;
         c.seq++;
-        c.command = generator.next();
+        c.command = new Command.Timed(EPOCH_MS + time.now(), generator.next());
         c.op = history.invoke(index + 1, c.command, time.fired());
         c.startedAt = time.now();
         c.waiting = true;

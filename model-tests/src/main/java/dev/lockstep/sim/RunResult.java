@@ -1,5 +1,6 @@
 package dev.lockstep.sim;
 
+import dev.lockstep.lin.History;
 import dev.lockstep.lin.LinReport;
 import dev.lockstep.lin.Verdict;
 import dev.lockstep.trace.TraceWriter;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param crashes node crashes, bounces included
  * @param lin the linearizability report (absent when another failure stopped the run first)
  * @param trace every trace line in executed order (empty unless tracing was on)
+ * @param history the clients' history (stamped commands, invocations, answers)
  */
 public record RunResult(
         String protocol,
@@ -32,7 +34,8 @@ public record RunResult(
         int crashes,
         Optional<LinReport> lin,
         Optional<Failure> failure,
-        List<TraceWriter.Line> trace) {
+        List<TraceWriter.Line> trace,
+        History history) {
 
     public boolean passed() {
         return failure.isEmpty();

@@ -397,6 +397,6 @@ public final class Simulation implements HostOutput {
         }
         return new RunResult(protocol.name(), options, plan, steps, time.fired(), time.now(), ok, history.size() - ok,
                 network.sent(), network.dropped(), network.duplicated(), faults.crashes(), lin,
-                Optional.ofNullable(failure), trace.lines());
+                Optional.ofNullable(failure), trace.lines(), history.history());
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Random client commands over a small key space. Three quarters are the store's own commands on
+ * Random client commands over a small key space. Two thirds are the store's own commands on
  * the string keys {@code k0..}: GET, PUT (plain, NX, XX), CAS, INCR, DEL and transactions
  * (read-only multi-gets and guarded multi-writes). Written values are unique decimal integers,
  * so a read names the write it saw and INCR works on them; CAS and transaction guards expect one
@@ -22,10 +22,21 @@ import java.util.Optional;
  * paths run. Hash values and list elements are unique, so a read names the write it saw; set
  * and sorted-set members come from a small pool so adds, removes and membership tests meet.
  * Scores are multiples of 0.5, so replies are short exact decimals.
+ *
+ * <p>{@value #EXPIRY_PERCENT}% are on expiring string keys {@code e0, e1} (one key when there are
+ * fewer than three string keys): SET .. PX with a TTL of {@value #MIN_TTL_MS}..{@value
+ * #MAX_TTL_MS} ms, PEXPIRE, PTTL, PERSIST, GET, DEL and APPEND, so that keys expire while a run
+ * goes on and reads meet them before and after (the client stamps each command with its time,
+ * {@link ClientDriver}). These keys appear in no transaction and hold no other type.
  */
 final class WorkloadGenerator {
     /** Percentage of commands drawn from the Redis mix. */
     static final int REDIS_PERCENT = 25;
+    /** Percentage of commands on the expiring keys {@code e0..}. */
+    static final int EXPIRY_PERCENT = 8;
+    /** The TTLs SET .. PX and PEXPIRE give, in ms: a client issuing a command every few hundred ms sees keys expire. */
+    static final int MIN_TTL_MS = 50;
+    static final int MAX_TTL_MS = 400;
 
     private final Prng rng;
     private final List<Bytes> keys = new ArrayList<>();
@@ -34,6 +45,8 @@ final class WorkloadGenerator {
     private final List<Bytes> lists = new ArrayList<>();
     private final List<Bytes> sets = new ArrayList<>();
     private final List<Bytes> zsets = new ArrayList<>();
+    /** String keys with expiry times, used by nothing else (no transactions, no other types). */
+    private final List<Bytes> expiring = new ArrayList<>();
     /** Collection keys a cross-type command may have turned into a string: deleted again soon. */
     private final List<Bytes> toClean = new ArrayList<>();
     private long nextValue = 1;
@@ -51,10 +64,16 @@ final class WorkloadGenerator {
             sets.add(Bytes.utf8("s" + i));
             zsets.add(Bytes.utf8("z" + i));
         }
+        for (int i = 0; i < Math.min(2, family); i++) {
+            expiring.add(Bytes.utf8("e" + i));
+        }
     }
 
     Command next() {
-        if (rng.nextInt(100) < REDIS_PERCENT) {
+        int family = rng.nextInt(100);
+        if (family < EXPIRY_PERCENT) {
+            return expiryOp();
+        } else if (family < EXPIRY_PERCENT + REDIS_PERCENT) {
             return nextRedis();
         }
         int roll = rng.nextInt(100);
@@ -90,6 +109,48 @@ final class WorkloadGenerator {
                 : new Command.Put(keys.get(other), fresh(other));
         return new Command.Txn(compares, List.of(new Command.Put(keys.get(k), fresh(k)), second,
                 new Command.Get(keys.get(other))));
+    }
+
+    // ---------------------------------------------------------------- the expiring keys
+
+    /**
+     * A command on an expiring key: SET .. PX (now and then NX/XX, or KEEPTTL), PEXPIRE (now and
+     * then with NX/XX/GT/LT, or a time already past, which deletes), PTTL, PERSIST, GET (the
+     * store's and Redis's), DEL and APPEND (which keeps the expiry). Values are unique, so a read
+     * names the write it saw.
+     */
+    private Command expiryOp() {
+        String e = pick(expiring).utf8();
+        int roll = rng.nextInt(100);
+        if (roll < 28) {
+            return redis("set", e, freshValue(), "PX", ttl());
+        } else if (roll < 31) {
+            return redis("set", e, freshValue(), rng.chance(0.5) ? "NX" : "XX", "PX", ttl());
+        } else if (roll < 35) {
+            return redis("set", e, freshValue(), "KEEPTTL");
+        } else if (roll < 47) {
+            if (rng.chance(0.12)) {
+                return redis("pexpire", e, Integer.toString(rng.nextIntInclusive(-10, 0)));
+            }
+            if (rng.chance(0.2)) {
+                String[] flags = {"NX", "XX", "GT", "LT"};
+                return redis("pexpire", e, ttl(), flags[rng.nextInt(flags.length)]);
+            }
+            return redis("pexpire", e, ttl());
+        } else if (roll < 59) {
+            return redis("pttl", e);
+        } else if (roll < 64) {
+            return redis("persist", e);
+        } else if (roll < 90) {
+            return rng.chance(0.8) ? new Command.Get(Bytes.utf8(e)) : redis("get", e);
+        } else if (roll < 95) {
+            return new Command.Delete(Bytes.utf8(e));
+        }
+        return redis("append", e, "+" + nextValue++);
+    }
+
+    private String ttl() {
+        return Integer.toString(rng.nextIntInclusive(MIN_TTL_MS, MAX_TTL_MS));
     }
 
     // ---------------------------------------------------------------- the Redis mix

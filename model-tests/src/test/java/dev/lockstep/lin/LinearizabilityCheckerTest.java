@@ -362,4 +362,87 @@ class LinearizabilityCheckerTest {
                 .op(1, 2, 3, get("k"), value("v")));
         assertEquals(Verdict.NOT_LINEARIZABLE, wrong.verdict());
     }
+
+    // ---------------------------------------------------------------- time and expiry
+
+    private static final long T = 1_700_000_000_000L;
+
+    private static Command at(long now, Command c) {
+        return new Command.Timed(now, c);
+    }
+
+    private static Command at(long now, String... argv) {
+        return new Command.Timed(now, Command.Redis.of(argv));
+    }
+
+    @Test
+    void rejectsAReadAfterTheExpiryThatReturnsTheValue() {
+        LinReport wrong = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(2, 2, 3, at(T + 150, get("e")), value("v")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, wrong.verdict());
+        assertEquals(List.of(b("e")), wrong.problems().get(0).keys());
+        // no order explains it, even with the SET's outcome forgotten: the value expired at T + 100 either way
+        assertEquals(List.of(1), wrong.problems().get(0).explanation().stream().map(Operation::id).toList());
+
+        LinReport expired = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(2, 2, 3, at(T + 150, get("e")), value(null))
+                .op(2, 4, 5, at(T + 150, "pttl", "e"), integer(-2)));
+        assertEquals(Verdict.LINEARIZABLE, expired.verdict());
+
+        LinReport live = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(2, 2, 3, at(T + 99, get("e")), value("v"))
+                .op(2, 4, 5, at(T + 99, "pttl", "e"), integer(1)));
+        assertEquals(Verdict.LINEARIZABLE, live.verdict());
+
+        LinReport wrongTtl = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(2, 2, 3, at(T + 30, "pttl", "e"), integer(80)));
+        assertEquals(Verdict.NOT_LINEARIZABLE, wrongTtl.verdict());
+
+        LinReport persisted = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(1, 2, 3, at(T + 10, "persist", "e"), integer(1))
+                .op(2, 4, 5, at(T + 500, get("e")), value("v")));
+        assertEquals(Verdict.LINEARIZABLE, persisted.verdict());
+    }
+
+    /**
+     * A request stamped before the expiry may be applied after a command stamped after it. A
+     * write that met the expired key deleted it, so the late request must see it absent; a read
+     * may or may not have deleted it (through the order or outside the log), so either answer is
+     * linearizable.
+     */
+    @Test
+    void lazyExpiryByAWriteIsVisibleToALaterRequestStampedEarlier() {
+        LinReport concurrent = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(2, 2, 20, at(T + 90, get("e")), value("v"))
+                .op(3, 5, 6, at(T + 150, get("e")), value(null)));
+        assertEquals(Verdict.LINEARIZABLE, concurrent.verdict());
+
+        LinReport afterWrite = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(3, 5, 6, at(T + 150, "persist", "e"), integer(0))
+                .op(2, 7, 8, at(T + 90, get("e")), value("v")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, afterWrite.verdict(), "the write deleted the expired key");
+
+        for (Result late : List.of(value("v"), value(null))) {
+            LinReport afterRead = check(new HistoryBuilder()
+                    .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                    .op(3, 5, 6, at(T + 150, get("e")), value(null))
+                    .op(2, 7, 8, at(T + 90, get("e")), late)
+                    .op(2, 9, 10, at(T + 95, "pttl", "e"), late.equals(value(null)) ? integer(-2) : integer(5)));
+            assertEquals(Verdict.LINEARIZABLE, afterRead.verdict(), "a read may or may not delete it: " + late);
+        }
+
+        LinReport mixed = check(new HistoryBuilder()
+                .op(1, 0, 1, at(T, "set", "e", "v", "PX", "100"), OK)
+                .op(3, 5, 6, at(T + 150, get("e")), value(null))
+                .op(2, 7, 8, at(T + 90, get("e")), value(null))
+                .op(2, 9, 10, at(T + 95, get("e")), value("v")));
+        assertEquals(Verdict.NOT_LINEARIZABLE, mixed.verdict(), "once deleted, it stays deleted");
+    }
 }
