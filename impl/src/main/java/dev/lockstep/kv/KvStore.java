@@ -67,7 +67,10 @@ public final class KvStore {
         if (command instanceof Command.Timed t) {
             return apply(t.command(), t.nowMillis(), seed, writing);
         }
-        Db db = new Db(keys, now, writing, seed);
+        // A read never changes the store, whether it is served outside the log (Raft's ReadIndex)
+        // or through it (MultiPaxos, EPaxos): an expired key it meets stays until a write or the
+        // sweep deletes it, so the state does not depend on how a protocol serves reads.
+        Db db = new Db(keys, now, writing && !command.isReadOnly(), seed);
         return run(db, command);
     }
 

@@ -18,11 +18,12 @@ final class SetCommand {
         boolean get = false;
         Expiry.Option expiry = null;
         boolean keepTtl = false;
+        String expiryKind = null;
         for (int i = 3; i < a.size(); i++) {
             String option = a.upper(i);
             switch (option) {
                 case "NX", "XX" -> {
-                    if (condition != null) {
+                    if (condition != null && !condition.equals(option)) {
                         throw new RedisError(RedisError.SYNTAX);
                     }
                     condition = option;
@@ -36,15 +37,17 @@ final class SetCommand {
                 }
                 case "GET" -> get = true;
                 case "KEEPTTL" -> {
-                    if (expiry != null || keepTtl) {
+                    if (expiry != null) {
                         throw new RedisError(RedisError.SYNTAX);
                     }
                     keepTtl = true;
                 }
                 case "EX", "PX", "EXAT", "PXAT" -> {
-                    if (expiry != null || keepTtl || i + 1 >= a.size()) {
+                    // Redis accepts the same option again (the last value wins), not two kinds.
+                    if ((expiryKind != null && !expiryKind.equals(option)) || keepTtl || i + 1 >= a.size()) {
                         throw new RedisError(RedisError.SYNTAX);
                     }
+                    expiryKind = option;
                     expiry = Expiry.option(option, a, ++i, db, "set");
                 }
                 default -> throw new RedisError(RedisError.SYNTAX);

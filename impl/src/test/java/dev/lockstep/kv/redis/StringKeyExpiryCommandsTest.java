@@ -73,6 +73,10 @@ class StringKeyExpiryCommandsTest {
         assertEquals(Result.NotApplied.INSTANCE, run("set", "k", "3", "IFEQ", "2"));
         assertEquals(Result.Ok.INSTANCE, run("set", "k", "3", "IFEQ", "1"));
         assertEquals(new Result.Error(RedisError.SYNTAX), run("set", "k", "3", "EX", "1", "PX", "5"));
+        assertEquals(new Result.Error(RedisError.SYNTAX), run("set", "k", "3", "NX", "XX"));
+        assertEquals(Result.Ok.INSTANCE, run("set", "r", "1", "NX", "NX", "PX", "10", "PX", "20000"),
+                "Redis accepts an option twice; the last value wins");
+        assertEquals(ints(20), run("ttl", "r"));
         assertEquals(new Result.Error("ERR invalid expire time in 'set' command"), run("set", "k", "3", "EX", "0"));
         run("rpush", "list", "a");
         assertEquals(new Result.Error(RedisError.WRONG_TYPE), run("set", "list", "x", "GET"));

@@ -124,10 +124,12 @@ final class CommandParser {
             String option = upper(args.get(i));
             switch (option) {
                 case "NX", "XX" -> {
-                    if (condition != Command.Condition.ALWAYS || ifEqual.isPresent()) {
-                        throw new BadCommand("ERR syntax error");
+                    Command.Condition wanted = option.equals("NX") ? Command.Condition.IF_ABSENT
+                            : Command.Condition.IF_PRESENT;
+                    if ((condition != Command.Condition.ALWAYS && condition != wanted) || ifEqual.isPresent()) {
+                        throw new BadCommand("ERR syntax error"); // NX twice is accepted, as Redis does
                     }
-                    condition = option.equals("NX") ? Command.Condition.IF_ABSENT : Command.Condition.IF_PRESENT;
+                    condition = wanted;
                 }
                 case "IFEQ" -> {
                     if (condition != Command.Condition.ALWAYS || ifEqual.isPresent() || i + 1 >= args.size()) {
