@@ -11,7 +11,6 @@ import dev.lockstep.lin.ModelValue.ZSetV;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,11 +50,13 @@ import java.util.regex.Pattern;
  * command without a stamp sees no key expire, and those that need the time (PEXPIRE, SET .. PX,
  * PTTL of a key with an expiry) fail.
  *
- * <p>Lazy expiry, as the store and Redis do it: a writing command deletes an expired key it
- * meets, which later commands stamped <em>earlier</em> (a retried or slow request) can tell. A
- * read-only command served through the order deletes it too (it is applied as a write), one
- * served outside the log (Raft's ReadIndex) does not; the history does not say which, so for a
- * read that met an expired key the model allows both states ({@link Outcome#alternative}).
+ * <p>Lazy expiry, as the store does it: a command that writes (a transaction with at least one
+ * writing op, every op of it included, its compares too) deletes each expired key it meets, which
+ * later commands stamped <em>earlier</em> (a retried or slow request) can tell. A read-only
+ * command (a read, or a transaction of reads only) never changes the state, however the protocol
+ * serves it (outside the log, as Raft's ReadIndex, or through it): an expired key it meets stays
+ * in place, still visible to a later command stamped before its expiry time. The model is
+ * deterministic: one state after each command.
  */
 final class KvModel {
     private KvModel() {}
@@ -63,25 +64,8 @@ final class KvModel {
     /** The stamp of a command that carries no time: nothing expires for it. */
     static final long NO_CLOCK = Long.MIN_VALUE;
 
-    /**
-     * The state after an operation and the result the specification returns for it. A read that
-     * met an expired key has a second possible state, with those keys deleted
-     * ({@code alternative}, else null); the result is the same in both.
-     */
-    record Outcome(ModelState state, Result result, ModelState alternative) {
-        Outcome(ModelState state, Result result) {
-            this(state, result, null);
-        }
-
-        /** The possible states after the operation: one, or two for a read that met an expired key. */
-        int states() {
-            return alternative == null ? 1 : 2;
-        }
-
-        ModelState state(int i) {
-            return i == 0 ? state : alternative;
-        }
-    }
+    /** The state after an operation and the result the specification returns for it. */
+    record Outcome(ModelState state, Result result) {}
 
     static Outcome apply(ModelState state, KeySlots slots, Command command) {
         long now = NO_CLOCK;
@@ -96,19 +80,8 @@ final class KvModel {
         boolean writing = !c.isReadOnly();
         Ctx x = new Ctx(slots, state.copyValues(), state.copyExpiry(), now, writing);
         Result result = run(x, c);
-        if (writing) {
-            return new Outcome(state.derive(x.v, x.exp), result);
-        }
-        if (x.metCount == 0) {
-            return new Outcome(state, result);
-        }
-        ModelValue[] v = state.copyValues();
-        long[] exp = state.copyExpiry();
-        for (int i = 0; i < x.metCount; i++) {
-            v[x.met[i]] = null;
-            exp[x.met[i]] = ModelState.NO_EXPIRY;
-        }
-        return new Outcome(state, result, state.derive(v, exp));
+        // a read-only command changes nothing, an expired key it met included
+        return new Outcome(writing ? state.derive(x.v, x.exp) : state, result);
     }
 
     /** One command's view of the state: values and expiry times being changed, and its stamp. */
@@ -117,10 +90,8 @@ final class KvModel {
         final ModelValue[] v;
         final long[] exp;
         final long now;
+        /** False for a read-only command: it deletes no expired key (and changes nothing else). */
         final boolean writing;
-        /** The expired keys a read-only command met (it leaves them in place). */
-        int[] met = new int[2];
-        int metCount;
 
         Ctx(KeySlots slots, ModelValue[] v, long[] exp, long now, boolean writing) {
             this.slots = slots;
@@ -134,7 +105,10 @@ final class KvModel {
             return exp[s] != ModelState.NO_EXPIRY && now != NO_CLOCK && exp[s] <= now;
         }
 
-        /** The live value of the key at {@code s}, or null; a writing command deletes an expired key. */
+        /**
+         * The live value of the key at {@code s}, or null; a writing command deletes an expired
+         * key, a read-only one leaves it in place.
+         */
         ModelValue meet(int s) {
             if (!expired(s)) {
                 return v[s];
@@ -142,17 +116,6 @@ final class KvModel {
             if (writing) {
                 v[s] = null;
                 exp[s] = ModelState.NO_EXPIRY;
-            } else {
-                boolean seen = false;
-                for (int i = 0; i < metCount; i++) {
-                    seen |= met[i] == s;
-                }
-                if (!seen) {
-                    if (metCount == met.length) {
-                        met = Arrays.copyOf(met, 2 * metCount);
-                    }
-                    met[metCount++] = s;
-                }
             }
             return null;
         }
@@ -220,14 +183,12 @@ final class KvModel {
         } else if (c instanceof Command.Redis r) {
             ModelValue[] values = x.v.clone();
             long[] expiry = x.exp.clone();
-            int metBefore = x.metCount;
             try {
                 return redis(x, r.argv());
             } catch (Failure f) {
                 // a failing command changes nothing (nor deletes an expired key: its arguments fail first)
                 System.arraycopy(values, 0, x.v, 0, values.length);
                 System.arraycopy(expiry, 0, x.exp, 0, expiry.length);
-                x.metCount = metBefore;
                 return new Result.Error(f.getMessage());
             }
         } else if (c instanceof Command.Noop) {

@@ -21,10 +21,6 @@ import java.util.Set;
  * linearized, and the remaining unknown ones can be left out ("never took effect"), so the
  * search succeeds there.
  *
- * <p>An operation whose model is nondeterministic (a read that met an expired key may or may not
- * delete it, {@link KvModel.Outcome#alternative}) is tried in each of its possible states in turn
- * before the search moves on to the next candidate.
- *
  * <p>The memo has two modes. {@code exact} stores each (linearized set, state) pair. The fast mode
  * stores a 64-bit fingerprint (a Zobrist hash of the linearized set mixed with the state's hash):
  * a collision can only wrongly prune a branch, so it may report a violation that is not one, but
@@ -51,8 +47,7 @@ final class LinearizabilitySearch {
         }
     }
 
-    /** A linearized call: the state before it, and which of its possible states ({@link KvModel.Outcome}) it took. */
-    private record Frame(Node call, ModelState before, int alternative, int alternatives) {}
+    private record Frame(Node call, ModelState before) {}
 
     private record MemoKey(long[] linearized, ModelState state) {
         @Override
@@ -97,7 +92,6 @@ final class LinearizabilitySearch {
         Deque<Frame> stack = new ArrayDeque<>();
         ModelState state = ModelState.empty(slots.size());
         Node entry = head.next;
-        int firstAlternative = 0;
         while (entry != null) {
             if (++steps > budget) {
                 return Outcome.BUDGET_EXHAUSTED;
@@ -105,30 +99,20 @@ final class LinearizabilitySearch {
             Operation op = ops.get(entry.op);
             if (entry.call) {
                 KvModel.Outcome next = KvModel.apply(state, slots, op.command());
-                int from = firstAlternative;
-                firstAlternative = 0;
                 if (op.isUnknown() || KvModel.matches(next.result(), op.result())) {
-                    boolean lifted = false;
-                    for (int alt = from; alt < next.states() && !lifted; alt++) {
-                        ModelState after = next.state(alt);
-                        setBit(linearized, entry.op, true);
-                        boolean fresh = exact
-                                ? memo.add(new MemoKey(linearized.clone(), after))
-                                : seen.add(mix(setHash ^ zobrist[entry.op], after.hashCode()));
-                        if (fresh) {
-                            stack.push(new Frame(entry, state, alt, next.states()));
-                            state = after;
-                            setHash = exact ? 0 : setHash ^ zobrist[entry.op];
-                            lift(entry);
-                            lifted = true;
-                        } else {
-                            setBit(linearized, entry.op, false);
-                        }
-                    }
-                    if (lifted) {
+                    setBit(linearized, entry.op, true);
+                    boolean fresh = exact
+                            ? memo.add(new MemoKey(linearized.clone(), next.state()))
+                            : seen.add(mix(setHash ^ zobrist[entry.op], next.state().hashCode()));
+                    if (fresh) {
+                        stack.push(new Frame(entry, state));
+                        state = next.state();
+                        setHash = exact ? 0 : setHash ^ zobrist[entry.op];
+                        lift(entry);
                         entry = head.next;
                         continue;
                     }
+                    setBit(linearized, entry.op, false);
                 }
                 entry = entry.next;
             } else {
@@ -143,13 +127,7 @@ final class LinearizabilitySearch {
                 setHash = exact ? 0 : setHash ^ zobrist[top.call().op];
                 state = top.before();
                 unlift(top.call());
-                if (top.alternative() + 1 < top.alternatives()) {
-                    // the same call again, in its next possible state
-                    entry = top.call();
-                    firstAlternative = top.alternative() + 1;
-                } else {
-                    entry = top.call().next;
-                }
+                entry = top.call().next;
             }
         }
         return Outcome.LINEARIZABLE;
