@@ -47,6 +47,8 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
     private long flushTraceEvery = 10;
     private java.util.Set<NodeId> lastLivePeers;
     private volatile ReplicaStatus status;
+    /** A refresh of {@link #status} is queued behind the steps already waiting on the loop. */
+    private boolean statusRefreshQueued;
     private volatile boolean halted;
 
     /**
@@ -106,7 +108,7 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
         loop.execute(() -> step(new Event.Receive(from, message)));
     }
 
-    /** The replica's status after its latest step (any thread). */
+    /** The replica's status after its latest burst of steps (any thread). */
     public ReplicaStatus status() {
         return status;
     }
@@ -166,10 +168,26 @@ public final class ReplicaRuntime implements GroupCommitter.Callbacks {
             stats.steps++;
             effects.offer(out);
             stats.waitingEffects = effects.waitingCount();
-            status = replica.status();
+            refreshStatusSoon();
         } catch (RuntimeException | Error e) {
             halt(new IllegalStateException("replica " + replica.id() + " failed on " + event, e));
         }
+    }
+
+    /**
+     * Refreshes {@link #status} once the loop has run the events queued so far: a burst of steps
+     * (a pipelined batch of requests and their replies) builds one status, not one per step.
+     * Readers on other threads see it at most one burst late, as they could already.
+     */
+    private void refreshStatusSoon() {
+        if (statusRefreshQueued) {
+            return;
+        }
+        statusRefreshQueued = true;
+        loop.execute(() -> {
+            statusRefreshQueued = false;
+            status = replica.status();
+        });
     }
 
     private void halt(Throwable cause) {
