@@ -1,12 +1,13 @@
 package dev.lockstep.kv.redis;
 
+import static dev.lockstep.kv.redis.Replies.bulk;
+
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.Prng;
 import dev.lockstep.kv.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Redis hash commands (redis.io/commands, group "hash"), with Redis 7's replies and errors
@@ -235,19 +236,6 @@ final class HashCommands {
 
     // ---- helpers shared with SetCommands ----
 
-    /** A bulk string reply, nil when {@code v} is null. */
-    static Result bulk(Bytes v) {
-        return new Result.Value(Optional.ofNullable(v));
-    }
-
-    /** An array of bulk strings. */
-    static Result bulks(Iterable<Bytes> values) {
-        List<Result> out = new ArrayList<>();
-        for (Bytes v : values) {
-            out.add(bulk(v));
-        }
-        return new Result.Array(out);
-    }
 
     /** The reply of a scan that is complete: cursor "0" and the elements. */
     static Result scanReply(List<Result> elements) {

@@ -4,7 +4,6 @@ import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Result;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Redis keyspace commands (redis.io/commands, group "generic"). KEYS, SCAN, DBSIZE, RANDOMKEY and
@@ -80,7 +79,7 @@ final class KeyCommands {
         }
         KeyEntry e = db.entry(a.get(2));
         if (e == null) {
-            return StringCommands.value(null);
+            return Replies.bulk(null);
         }
         String encoding = switch (e.type()) {
             case STRING -> isInteger((Bytes) e.value()) ? "int" : "raw";
@@ -89,7 +88,7 @@ final class KeyCommands {
             case SET -> "hashtable";
             case ZSET -> "skiplist";
         };
-        return StringCommands.value(Bytes.utf8(encoding));
+        return Replies.bulk(Bytes.utf8(encoding));
     }
 
     private static boolean isInteger(Bytes b) {
@@ -110,7 +109,7 @@ final class KeyCommands {
             }
         });
         found.sort(null);
-        return strings(found);
+        return Replies.bulks(found);
     }
 
     /** SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]: Redis's reply [next cursor, keys]. */
@@ -150,8 +149,8 @@ final class KeyCommands {
                 found.add(e.key());
             }
         });
-        return new Result.Array(List.of(StringCommands.value(Bytes.utf8(Long.toUnsignedString(next))),
-                strings(found)));
+        return new Result.Array(List.of(Replies.bulk(Bytes.utf8(Long.toUnsignedString(next))),
+                Replies.bulks(found)));
     }
 
     /** A SCAN cursor: an unsigned 64-bit decimal. */
@@ -168,13 +167,13 @@ final class KeyCommands {
         for (int tries = 0; tries < 100; tries++) {
             KeyEntry e = db.keyspace().pick(random.nextLong());
             if (e == null) {
-                return StringCommands.value(null);
+                return Replies.bulk(null);
             }
             if (!db.expired(e)) {
-                return StringCommands.value(e.key());
+                return Replies.bulk(e.key());
             }
         }
-        return StringCommands.value(null);
+        return Replies.bulk(null);
     }
 
     private static Result flush(Db db, Args a) throws RedisError {
@@ -185,11 +184,4 @@ final class KeyCommands {
         return Result.Ok.INSTANCE;
     }
 
-    static Result strings(List<Bytes> items) {
-        List<Result> out = new ArrayList<>(items.size());
-        for (Bytes b : items) {
-            out.add(new Result.Value(Optional.of(b)));
-        }
-        return new Result.Array(out);
-    }
 }

@@ -1,10 +1,14 @@
 package dev.lockstep.kv.redis;
 
+import static dev.lockstep.kv.redis.Replies.EMPTY_ARRAY;
+import static dev.lockstep.kv.redis.Replies.NIL;
+import static dev.lockstep.kv.redis.Replies.bulk;
+import static dev.lockstep.kv.redis.Replies.bulks;
+
 import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Result;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Redis list commands with Redis 7's semantics and RESP2 reply shapes. The blocking pops
@@ -12,8 +16,6 @@ import java.util.Optional;
  */
 final class ListCommands {
     static final String NOT_POSITIVE = "ERR value is out of range, must be positive";
-    static final Result NIL = new Result.Value(Optional.empty());
-    static final Result EMPTY_ARRAY = new Result.Array(List.of());
 
     private ListCommands() {}
 
@@ -38,17 +40,6 @@ final class ListCommands {
 
     // ---- replies and arguments shared with the sorted-set commands ----
 
-    static Result bulk(Bytes b) {
-        return new Result.Value(Optional.of(b));
-    }
-
-    static Result bulks(List<Bytes> items) {
-        List<Result> out = new ArrayList<>(items.size());
-        for (Bytes b : items) {
-            out.add(bulk(b));
-        }
-        return new Result.Array(out);
-    }
 
     static RedisError arity(Args a) {
         return new RedisError("ERR wrong number of arguments for '" + a.get(0).utf8().toLowerCase(java.util.Locale.ROOT)

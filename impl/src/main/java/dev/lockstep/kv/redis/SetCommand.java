@@ -72,7 +72,7 @@ final class SetCommand {
             }
         }
         if (get) {
-            return StringCommands.value(old);
+            return Replies.bulk(old);
         }
         return allowed ? Result.Ok.INSTANCE : Result.NotApplied.INSTANCE;
     }

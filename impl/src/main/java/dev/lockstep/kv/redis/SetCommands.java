@@ -1,7 +1,7 @@
 package dev.lockstep.kv.redis;
 
-import static dev.lockstep.kv.redis.HashCommands.bulk;
-import static dev.lockstep.kv.redis.HashCommands.bulks;
+import static dev.lockstep.kv.redis.Replies.bulk;
+import static dev.lockstep.kv.redis.Replies.bulks;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.Prng;

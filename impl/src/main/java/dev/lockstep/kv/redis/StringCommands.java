@@ -5,7 +5,6 @@ import dev.lockstep.kv.Result;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Redis string commands (redis.io/commands, group "string"). SET's expiry options use the
@@ -16,7 +15,7 @@ final class StringCommands {
     private StringCommands() {}
 
     static void register(RedisCommands.Table t) {
-        t.oneKey("get", 2, true, (db, a) -> value(db.read(a.get(1), Bytes.class)));
+        t.oneKey("get", 2, true, (db, a) -> Replies.bulk(db.read(a.get(1), Bytes.class)));
         t.oneKey("set", -3, false, SetCommand::run);
         t.oneKey("setnx", 3, false, StringCommands::setnx);
         t.oneKey("setex", 4, false, (db, a) -> setWithTtl(db, a, 1000));
@@ -39,7 +38,7 @@ final class StringCommands {
             List<Result> out = new ArrayList<>(a.size() - 1);
             for (int i = 1; i < a.size(); i++) {
                 KeyEntry e = db.entry(a.get(i));
-                out.add(value(e != null && e.value() instanceof Bytes b ? b : null));
+                out.add(Replies.bulk(e != null && e.value() instanceof Bytes b ? b : null));
             }
             return new Result.Array(out);
         });
@@ -78,9 +77,6 @@ final class StringCommands {
         return Result.Ok.INSTANCE;
     }
 
-    static Result value(Bytes v) {
-        return new Result.Value(Optional.ofNullable(v));
-    }
 
     private static Result setnx(Db db, Args a) {
         if (db.entry(a.get(1)) != null) {
@@ -106,7 +102,7 @@ final class StringCommands {
     private static Result getset(Db db, Args a) throws RedisError {
         Bytes old = db.read(a.get(1), Bytes.class);
         db.putString(a.get(1), a.get(2), false);
-        return value(old);
+        return Replies.bulk(old);
     }
 
     private static Result getdel(Db db, Args a) throws RedisError {
@@ -114,7 +110,7 @@ final class StringCommands {
         if (old != null) {
             db.delete(a.get(1));
         }
-        return value(old);
+        return Replies.bulk(old);
     }
 
     /** GETEX key [EX s | PX ms | EXAT s | PXAT ms | PERSIST]. */
@@ -122,7 +118,7 @@ final class StringCommands {
         Expiry.Option option = Expiry.parse(a, 2, db, "getex", true);
         Bytes v = db.read(a.get(1), Bytes.class);
         if (v == null || option == null) {
-            return value(v);
+            return Replies.bulk(v);
         }
         KeyEntry e = db.entry(a.get(1));
         if (option.persist()) {
@@ -132,7 +128,7 @@ final class StringCommands {
         } else {
             db.setExpiry(e, option.at());
         }
-        return value(v);
+        return Replies.bulk(v);
     }
 
     private static Result append(Db db, Args a) throws RedisError {
@@ -156,18 +152,18 @@ final class StringCommands {
         long end = a.integer(3);
         Bytes v = db.read(a.get(1), Bytes.class);
         if (v == null || v.length() == 0) {
-            return value(Bytes.EMPTY);
+            return Replies.bulk(Bytes.EMPTY);
         }
         int len = v.length();
         if (start < 0 && end < 0 && start > end) {
-            return value(Bytes.EMPTY);
+            return Replies.bulk(Bytes.EMPTY);
         }
         start = start < 0 ? Math.max(0, len + start) : start;
         end = end < 0 ? Math.max(0, len + end) : Math.min(end, len - 1);
         if (start > end || start >= len) {
-            return value(Bytes.EMPTY);
+            return Replies.bulk(Bytes.EMPTY);
         }
-        return value(Bytes.wrap(Arrays.copyOfRange(v.unsafeArray(), (int) start, (int) end + 1)));
+        return Replies.bulk(Bytes.wrap(Arrays.copyOfRange(v.unsafeArray(), (int) start, (int) end + 1)));
     }
 
     /**
@@ -208,7 +204,7 @@ final class StringCommands {
         }
         Bytes stored = Bytes.utf8(Numbers.formatPlain(next));
         db.putString(a.get(1), stored, true);
-        return value(stored);
+        return Replies.bulk(stored);
     }
 
     private static Result msetnx(Db db, Args a) throws RedisError {

@@ -1,6 +1,6 @@
 package dev.lockstep.kv.redis;
 
-import static dev.lockstep.kv.redis.ListCommands.EMPTY_ARRAY;
+import static dev.lockstep.kv.redis.Replies.EMPTY_ARRAY;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Result;

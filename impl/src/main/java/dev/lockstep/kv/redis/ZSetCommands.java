@@ -1,8 +1,8 @@
 package dev.lockstep.kv.redis;
 
-import static dev.lockstep.kv.redis.ListCommands.EMPTY_ARRAY;
-import static dev.lockstep.kv.redis.ListCommands.NIL;
-import static dev.lockstep.kv.redis.ListCommands.bulk;
+import static dev.lockstep.kv.redis.Replies.EMPTY_ARRAY;
+import static dev.lockstep.kv.redis.Replies.NIL;
+import static dev.lockstep.kv.redis.Replies.bulk;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Result;
