@@ -1,5 +1,24 @@
 package dev.lockstep.lin;
 
+import static dev.lockstep.lin.TypedValues.string;
+import static dev.lockstep.lin.TypedValues.hash;
+import static dev.lockstep.lin.TypedValues.list;
+import static dev.lockstep.lin.TypedValues.setOf;
+import static dev.lockstep.lin.TypedValues.zset;
+import static dev.lockstep.lin.TypedValues.typed;
+import static dev.lockstep.lin.TypedValues.hashCopy;
+import static dev.lockstep.lin.TypedValues.listCopy;
+import static dev.lockstep.lin.TypedValues.setCopy;
+import static dev.lockstep.lin.TypedValues.zsetCopy;
+import static dev.lockstep.lin.TypedValues.range;
+import static dev.lockstep.lin.ModelArgs.ascii;
+import static dev.lockstep.lin.ModelArgs.bulk;
+import static dev.lockstep.lin.ModelArgs.concat;
+import static dev.lockstep.lin.ModelArgs.integer;
+import static dev.lockstep.lin.ModelArgs.nil;
+import static dev.lockstep.lin.ModelArgs.score;
+import static dev.lockstep.lin.ModelArgs.value;
+
 import dev.lockstep.base.Bytes;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.Result;
@@ -8,8 +27,6 @@ import dev.lockstep.lin.ModelValue.ListV;
 import dev.lockstep.lin.ModelValue.SetV;
 import dev.lockstep.lin.ModelValue.Str;
 import dev.lockstep.lin.ModelValue.ZSetV;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The sequential specification of the key-value store, written independently of
@@ -143,16 +159,7 @@ final class KvModel {
         }
     }
 
-    /** A deterministic failure: the command's reply is an error and it changes nothing. */
-    private static final class Failure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Failure(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private static final String WRONG_TYPE = "WRONGTYPE (model)";
+    static final String WRONG_TYPE = "WRONGTYPE (model)";
 
     private static Result run(Ctx x, Command c) {
         KeySlots slots = x.slots;
@@ -459,15 +466,15 @@ final class KvModel {
                 return new Result.Int(changed);
             }
             case "sismember": {
-                SetV set = set(cur);
+                SetV set = setOf(cur);
                 return new Result.Int(set != null && set.members().contains(argv.get(2)) ? 1 : 0);
             }
             case "scard": {
-                SetV set = set(cur);
+                SetV set = setOf(cur);
                 return new Result.Int(set == null ? 0 : set.members().size());
             }
             case "smembers": {
-                SetV set = set(cur);
+                SetV set = setOf(cur);
                 List<Result> out = new ArrayList<>();
                 if (set != null) {
                     set.members().forEach(m -> out.add(bulk(m)));
@@ -688,180 +695,11 @@ final class KvModel {
         return new Result.Int(1);
     }
 
-    // ---------------------------------------------------------------- typed access
-
-    private static Bytes string(ModelValue v) throws Failure {
-        return v == null ? null : typed(v, Str.class).value();
-    }
-
-    private static HashV hash(ModelValue v) throws Failure {
-        return v == null ? null : typed(v, HashV.class);
-    }
-
-    private static ListV list(ModelValue v) throws Failure {
-        return v == null ? null : typed(v, ListV.class);
-    }
-
-    private static SetV set(ModelValue v) throws Failure {
-        return v == null ? null : typed(v, SetV.class);
-    }
-
-    private static ZSetV zset(ModelValue v) throws Failure {
-        return v == null ? null : typed(v, ZSetV.class);
-    }
-
-    private static <T extends ModelValue> T typed(ModelValue v, Class<T> type) throws Failure {
-        if (!type.isInstance(v)) {
-            throw new Failure(WRONG_TYPE);
-        }
-        return type.cast(v);
-    }
-
-    private static TreeMap<Bytes, Bytes> hashCopy(ModelValue v) throws Failure {
-        HashV h = hash(v);
-        return h == null ? new TreeMap<>() : new TreeMap<>(h.fields());
-    }
-
-    private static List<Bytes> listCopy(ModelValue v) throws Failure {
-        ListV l = list(v);
-        return l == null ? new ArrayList<>() : new ArrayList<>(l.items());
-    }
-
-    private static TreeSet<Bytes> setCopy(ModelValue v) throws Failure {
-        SetV set = set(v);
-        return set == null ? new TreeSet<>() : new TreeSet<>(set.members());
-    }
-
-    private static TreeMap<Bytes, Double> zsetCopy(ModelValue v) throws Failure {
-        ZSetV z = zset(v);
-        return z == null ? new TreeMap<>() : new TreeMap<>(z.scores());
-    }
-
-    /** LRANGE/ZRANGE index rules: negative counts from the end, out-of-range ends are clamped. */
-    private static <T> List<T> range(List<T> items, long start, long stop) {
-        long n = items.size();
-        if (start < 0) {
-            start += n;
-        }
-        if (stop < 0) {
-            stop += n;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        if (start > stop || start >= n) {
-            return List.of();
-        }
-        if (stop >= n) {
-            stop = n - 1;
-        }
-        return items.subList((int) start, (int) stop + 1);
-    }
-
-    // ---------------------------------------------------------------- numbers and replies
-
-    private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,18}");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-    private static final Pattern INFINITY = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
-
-    /** A 64-bit integer argument as Redis reads one: decimal, no sign but '-', no leading zero. */
-    static long integer(Bytes b) throws Failure {
-        String text = new String(b.unsafeArray(), StandardCharsets.ISO_8859_1);
-        if (!INTEGER.matcher(text).matches()) {
-            throw new Failure("ERR value is not an integer or out of range (model)");
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new Failure("ERR value is not an integer or out of range (model)");
-        }
-    }
-
-    /**
-     * A score argument as Redis reads one (strtod of the whole argument): a decimal or
-     * {@code [+-]inf[inity]}; NaN, an overflow to infinity and an underflow to zero are refused.
-     * (strtod's hexadecimal form is not modelled; it is refused here.)
-     */
-    static double score(Bytes b) throws Failure {
-        String text = new String(b.unsafeArray(), StandardCharsets.ISO_8859_1);
-        if (INFINITY.matcher(text).matches()) {
-            return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        if (!DECIMAL.matcher(text).matches()) {
-            throw new Failure("ERR value is not a valid float (model)");
-        }
-        double d = Double.parseDouble(text);
-        boolean nonZeroDigit = text.replaceAll("[eE].*", "").matches(".*[1-9].*");
-        if (Double.isInfinite(d) || (d == 0 && nonZeroDigit)) {
-            throw new Failure("ERR value is not a valid float (model)");
-        }
-        return d;
-    }
-
-    /**
-     * A score as Redis 7.2 replies with it ({@code d2string}): {@code inf}/{@code -inf},
-     * {@code 0}/{@code -0}, an integral value within +-2^62 as an integer, else the shortest
-     * decimal that reads back as the same double, laid out as fpconv's {@code emit_digits} does
-     * (plain unless the exponent is far out, then {@code 1.5e+20} / {@code 1e-7}).
-     */
+    /** Redis 7.2's score text ({@link ModelArgs#formatScore}), for reports. */
     static String formatScore(double d) {
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return 1.0 / d < 0 ? "-0" : "0";
-        }
-        if (Math.abs(d) <= (double) (Long.MAX_VALUE / 2) && d == Math.rint(d)) {
-            return Long.toString((long) d);
-        }
-        // the shortest digits (Double.toString is shortest since JDK 19) and their exponent
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        int k = -exact.scale(); // value = digits * 10^k
-        int n = digits.length();
-        int exp = Math.abs(k + n - 1);
-        String sign = d < 0 ? "-" : "";
-        if (k >= 0 && exp < n + 7) {
-            return sign + digits + "0".repeat(k);
-        }
-        if (k < 0 && (k > -7 || exp < 4)) {
-            int offset = n + k;
-            if (offset <= 0) {
-                return sign + "0." + "0".repeat(-offset) + digits;
-            }
-            return sign + digits.substring(0, offset) + "." + digits.substring(offset);
-        }
-        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
-        return sign + mantissa + "e" + (k + n - 1 < 0 ? "-" : "+") + exp;
+        return ModelArgs.formatScore(d);
     }
 
-    private static Bytes concat(Bytes a, Bytes b) {
-        byte[] out = new byte[a.length() + b.length()];
-        System.arraycopy(a.unsafeArray(), 0, out, 0, a.length());
-        System.arraycopy(b.unsafeArray(), 0, out, a.length(), b.length());
-        return Bytes.wrap(out);
-    }
-
-    private static Bytes ascii(String s) {
-        return Bytes.wrap(s.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static Result bulk(Bytes b) {
-        return new Result.Value(Optional.of(b));
-    }
-
-    private static Result nil() {
-        return new Result.Value(Optional.empty());
-    }
-
-    private static Result value(Bytes b) {
-        return new Result.Value(Optional.ofNullable(b));
-    }
-
-    /**
-     * True when an observed result is the one the specification gives. Errors match any error:
-     * their text is the implementation's, the fact of failing is the specification's.
-     */
     static boolean matches(Result expected, Result observed) {
         if (expected instanceof Result.Error) {
             return observed instanceof Result.Error;

@@ -24,13 +24,10 @@ public record CommandSpec(String name, int arity, boolean readOnly, int firstKey
             return List.of();
         }
         int last = lastKey >= 0 ? lastKey : argv.size() + lastKey;
-        List<Bytes> keys = new ArrayList<>();
+        java.util.LinkedHashSet<Bytes> keys = new java.util.LinkedHashSet<>();
         for (int i = firstKey; i <= last && i < argv.size(); i += step) {
-            Bytes k = argv.get(i);
-            if (!keys.contains(k)) {
-                keys.add(k);
-            }
+            keys.add(argv.get(i));
         }
-        return keys;
+        return new ArrayList<>(keys);
     }
 }

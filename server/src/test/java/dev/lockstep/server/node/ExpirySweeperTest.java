@@ -57,18 +57,23 @@ class ExpirySweeperTest {
                 && t.command().equals(new Command.ExpireKeys(List.of(Bytes.utf8("gone"))))), submitted.toString());
     }
 
-    @Test
-    void aLeaderWithNoExpiringKeyDoesNotSearch() throws Exception {
-        status.set(new ReplicaStatus(NodeId.of(1), "Leader",
-                Optional.of(new ReplicaStatus.Leadership(1, true, Optional.empty())), Map.of("expires", 0L)));
-        ExpirySweeper sweeper = new ExpirySweeper(router, status::get, loop.eventLoop(), new AtomicLong(77)::getAndIncrement, 1);
+    /** Lets the sweeper's timer fire for about {@code rounds} periods, then stops it. */
+    private void runRounds(ExpirySweeper sweeper, int rounds) throws InterruptedException {
         sweeper.start();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < rounds; i++) {
             Thread.sleep(2);
             loop.runScheduledPendingTasks();
             loop.runPendingTasks();
         }
         sweeper.close();
+    }
+
+    @Test
+    void aLeaderWithNoExpiringKeyDoesNotSearch() throws Exception {
+        status.set(new ReplicaStatus(NodeId.of(1), "Leader",
+                Optional.of(new ReplicaStatus.Leadership(1, true, Optional.empty())), Map.of("expires", 0L)));
+        ExpirySweeper sweeper = new ExpirySweeper(router, status::get, loop.eventLoop(), new AtomicLong(77)::getAndIncrement, 1);
+        runRounds(sweeper, 10);
         assertEquals(List.of(), submitted);
     }
 
@@ -76,13 +81,7 @@ class ExpirySweeperTest {
     void aFollowerDoesNotSweep() throws Exception {
         status.set(leader(false));
         ExpirySweeper sweeper = new ExpirySweeper(router, status::get, loop.eventLoop(), new AtomicLong(77)::getAndIncrement, 1);
-        sweeper.start();
-        for (int i = 0; i < 10; i++) {
-            Thread.sleep(2);
-            loop.runScheduledPendingTasks();
-            loop.runPendingTasks();
-        }
-        sweeper.close();
+        runRounds(sweeper, 10);
         assertEquals(List.of(), submitted);
     }
 }
