@@ -65,8 +65,13 @@ public abstract class Tracer<M extends Message> {
             state.putAll(extraState);
         }
         Map<String, Object> msg = received == null ? null : messageFields(from, self, received);
-        out.trace(TraceLine.of(action, self, msg, params, out.sendsSince(mark),
+        out.trace(TraceLine.of(actionName(action), self, msg, params, out.sendsSince(mark),
                 send -> messageFields(self, send.to(), cast(send.message())), state));
+    }
+
+    /** The name a line gets for {@code action}; a core whose spec names its actions otherwise renames here. */
+    protected String actionName(String action) {
+        return action;
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ public final class ProtocolRegistry {
             // one line per protocol, e.g. dev.lockstep.raft.RaftProtocol::descriptor
             dev.lockstep.raft.RaftProtocol::descriptor,
             dev.lockstep.multipaxos.MultiPaxosProtocol::descriptor,
+            dev.lockstep.multipaxos.RSPaxosProtocol::descriptor,
             dev.lockstep.repnothing.RepNothingProtocol::descriptor,
             dev.lockstep.simplepush.SimplePushProtocol::descriptor,
             dev.lockstep.epaxos.EPaxosProtocol::descriptor

@@ -2,6 +2,8 @@ package dev.lockstep.multipaxos;
 
 import dev.lockstep.base.NodeId;
 import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Catch-up of chosen slots for lagging replicas ("Paxos Made Moderately Complex" §4, state
@@ -58,8 +60,22 @@ class CatchUp {
     /** Spec {@code CatchUp(i, j, slot, count)}: chosen slots with their ballots as in our log. */
     private void send(int pos, long slot, int count) {
         int mark = ctx.out.mark();
-        ctx.out.send(ctx.members.at(pos), new CatchUpRequest(st.promised, slot, st.log.slice(slot, count)));
+        ctx.out.send(ctx.members.at(pos), new CatchUpRequest(st.promised, slot,
+                ctx.coding.forCatchUp(slot, st.log.slice(slot, count), pos)));
         ctx.tracer.accept("CatchUp", ctx.members.at(pos), slot, count, mark);
+    }
+
+    private List<PaxosEntry> caughtUp(CatchUpRequest m) {
+        if (!ctx.coding.coded()) {
+            return m.entries();
+        }
+        List<PaxosEntry> entries = new ArrayList<>(m.entries().size());
+        for (int k = 0; k < m.entries().size(); k++) {
+            long slot = m.slot() + k;
+            PaxosEntry mine = slot <= st.log.len() && slot > st.log.snapshotSlot() ? st.log.entry(slot) : PaxosEntry.NONE;
+            entries.add(ctx.coding.caughtUp(mine, m.entries().get(k)));
+        }
+        return entries;
     }
 
     int retryTicks() {
@@ -78,7 +94,7 @@ class CatchUp {
             return;
         }
         int mark = ctx.out.mark();
-        ctx.durability.write(m.slot(), m.entries());
+        ctx.durability.write(m.slot(), caughtUp(m));
         if (m.slot() <= st.commitIndex + 1) {
             st.commitTo(last);
         }

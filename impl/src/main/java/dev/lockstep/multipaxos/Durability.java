@@ -93,6 +93,8 @@ class Durability {
         st.promised = 0;
         st.snapshotData = null;
         st.log.clear();
+        ctx.coding.clear();
+        ctx.reconstruction.clear();
         for (DurableRecord r : records) {
             replay(r);
         }

@@ -47,9 +47,10 @@ class Execution {
             return;
         }
         int mark = ctx.out.mark();
-        long slot = ctx.durability.append(PaxosEntry.cmd(st.promised, request.id(), request.command()));
+        long slot = ctx.durability.append(ctx.coding.store(st.log.len() + 1,
+                PaxosEntry.cmd(st.promised, request.id(), request.command())));
         pending.add(slot, request.id());
-        ctx.tracer.clientRequest(request.id(), slot, mark);
+        ctx.tracer.clientRequest(request.id(), slot, st.log.entry(slot), mark);
         ctx.replication.onAppended();
     }
 
@@ -61,10 +62,16 @@ class Execution {
         }
         while (st.appliedIndex() < upTo) {
             long slot = st.appliedIndex() + 1;
-            PaxosEntry e = st.log.entry(slot);
-            if (e.isNone()) {
+            PaxosEntry held = st.log.entry(slot);
+            if (held.isNone()) {
                 throw new IllegalStateException("slot " + slot + " is committed but holds nothing");
             }
+            PaxosEntry e = ctx.coding.fullValue(slot, held);
+            if (e == null) {
+                ctx.reconstruction.need(slot, upTo);
+                break;
+            }
+            ctx.tracer.execute(slot, held);
             Result result = st.machine.apply(sessionId(e), e.command());
             st.lastApplied = slot;
             ctx.out.apply(slot, e.id(), e.command(), result);

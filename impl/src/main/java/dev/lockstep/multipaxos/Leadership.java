@@ -63,7 +63,7 @@ class Leadership {
             }
         }
         ctx.tracer.local("Prepare", mark);
-        if (ctx.members.isQuorum(st.promises)) {
+        if (ctx.quorums.isRead(st.promises)) {
             becomeLeader();
         }
     }
@@ -123,7 +123,7 @@ class Leadership {
         st.recovered.merge(m.entries());
         ctx.replication.notePeerCommit(pos, m.commit());
         ctx.tracer.promises("HandlePrepareResponse", from, m, mark);
-        if (ctx.members.isQuorum(st.promises)) {
+        if (ctx.quorums.isRead(st.promises)) {
             becomeLeader();
         }
     }
@@ -140,12 +140,13 @@ class Leadership {
         long last = Math.max(st.commitIndex, st.recovered.maxSlot());
         List<PaxosEntry> proposals = new ArrayList<>((int) (last - first + 1));
         for (long s = first; s <= last; s++) {
-            proposals.add(proposalFor(s, st.recovered.highestAt(s)));
+            proposals.add(ctx.coding.store(s, proposalFor(s, st.recovered.highestAt(s))));
         }
         st.recovered.clear();
+        int mark = ctx.out.mark();
         ctx.durability.write(first, proposals);
         ctx.replication.startBallot(first);
-        ctx.tracer.slots("BecomeLeader", first, last, ctx.out.mark());
+        ctx.tracer.becomeLeader(first, last, proposals, mark);
         ctx.replication.afterBecomeLeader();
     }
 
@@ -154,7 +155,8 @@ class Leadership {
      * re-proposed in our ballot, or a no-op for a hole. Overridden only by a broken test variant.
      */
     protected PaxosEntry proposalFor(long slot, PaxosEntry highest) {
-        return highest.isNone() ? PaxosEntry.noop(st.promised) : highest.withBal(st.promised);
+        PaxosEntry value = highest.isNone() ? null : ctx.coding.recover(slot, highest, st.recovered.reportsAt(slot));
+        return value == null ? PaxosEntry.noop(st.promised) : value.withBal(st.promised);
     }
 
     /**

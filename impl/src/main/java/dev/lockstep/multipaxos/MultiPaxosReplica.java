@@ -15,6 +15,8 @@ import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructRequest;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructResponse;
 import java.util.Optional;
 
 /**
@@ -35,12 +37,13 @@ public final class MultiPaxosReplica implements Replica {
 
     /** A replica whose concerns come from {@code concerns} (tests build broken variants this way). */
     MultiPaxosReplica(ReplicaConfig config, long seed, PaxosConcerns concerns) {
-        ctx = new PaxosContext(config, seed);
+        ctx = new PaxosContext(config, seed, concerns.coded());
         ctx.durability = concerns.durability(ctx);
         ctx.execution = concerns.execution(ctx);
         ctx.reads = concerns.reads(ctx);
         ctx.snapshot = concerns.snapshot(ctx);
         ctx.catchUp = concerns.catchUp(ctx);
+        ctx.reconstruction = concerns.reconstruction(ctx);
         ctx.replication = concerns.replication(ctx);
         ctx.leadership = concerns.leadership(ctx);
     }
@@ -54,7 +57,12 @@ public final class MultiPaxosReplica implements Replica {
     public Step step(Event event) {
         long commitBefore = ctx.state.commitIndex;
         switch (event) {
-            case Event.Tick t -> ctx.leadership.tick();
+            case Event.Tick t -> {
+                ctx.leadership.tick();
+                if (ctx.coding.coded()) {
+                    ctx.reconstruction.tick();
+                }
+            }
             case Event.Receive r -> receive(r.from(), r.message());
             case Event.ClientRequest c -> {
                 if (c.command().isReadOnly()) {
@@ -108,6 +116,8 @@ public final class MultiPaxosReplica implements Replica {
             case PrepareResponse r -> ctx.leadership.onPrepareResponse(from, r);
             case CatchUpRequest r -> ctx.catchUp.onCatchUp(from, r);
             case InstallSnapshotRequest r -> ctx.snapshot.onInstallSnapshot(from, r);
+            case ReconstructRequest r -> ctx.reconstruction.onRequest(from, r);
+            case ReconstructResponse r -> ctx.reconstruction.onResponse(from, r);
         }
     }
 

@@ -14,6 +14,8 @@ import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructRequest;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructResponse;
 import dev.lockstep.multipaxos.PaxosMessage.SlotEntry;
 import dev.lockstep.multipaxos.PaxosRecord.Accepted;
 import dev.lockstep.multipaxos.PaxosRecord.Checkpoint;
@@ -38,6 +40,8 @@ public final class PaxosCodec implements ProtocolCodec {
     private static final int ACCEPT_RESPONSE = 4;
     private static final int CATCH_UP_REQUEST = 5;
     private static final int SNAPSHOT_REQUEST = 6;
+    private static final int RECONSTRUCT_REQUEST = 7;
+    private static final int RECONSTRUCT_RESPONSE = 8;
 
     private static final int PROMISE = 1;
     private static final int ACCEPTED = 2;
@@ -46,6 +50,8 @@ public final class PaxosCodec implements ProtocolCodec {
     private static final int HOLE = 0;
     private static final int NOOP = 1;
     private static final int CMD = 2;
+    private static final int CODED_NOOP = 3;
+    private static final int CODED_CMD = 4;
 
     private PaxosCodec() {}
 
@@ -53,6 +59,7 @@ public final class PaxosCodec implements ProtocolCodec {
     public byte[] encodeMessage(Message message) {
         Wire.Writer w = new Wire.Writer(message instanceof AcceptRequest m ? 48 + sizeHint(m.entries())
                 : message instanceof CatchUpRequest m ? 32 + sizeHint(m.entries())
+                : message instanceof ReconstructResponse m ? 32 + sizeHint(m.entries())
                 : message instanceof InstallSnapshotRequest m ? 48 + m.data().length() : 32);
         if (message instanceof PrepareRequest m) {
             w.u8(PREPARE_REQUEST);
@@ -92,6 +99,16 @@ public final class PaxosCodec implements ProtocolCodec {
             w.uvar(m.lastSlot());
             w.uvar(m.lastBal());
             w.bytes(m.data());
+        } else if (message instanceof ReconstructRequest m) {
+            w.u8(RECONSTRUCT_REQUEST);
+            w.uvar(m.ballot());
+            w.uvar(m.slot());
+            w.uvar(m.count());
+        } else if (message instanceof ReconstructResponse m) {
+            w.u8(RECONSTRUCT_RESPONSE);
+            w.uvar(m.ballot());
+            w.uvar(m.slot());
+            writeEntries(w, m.entries(), true);
         } else {
             throw new IllegalArgumentException("not a MultiPaxos message: " + message);
         }
@@ -117,6 +134,8 @@ public final class PaxosCodec implements ProtocolCodec {
             case ACCEPT_RESPONSE -> m = new AcceptResponse(r.uvar(), r.bool(), r.uvar(), r.uvar(), r.uvar());
             case CATCH_UP_REQUEST -> m = new CatchUpRequest(r.uvar(), r.uvar(), readEntries(r, 0, false));
             case SNAPSHOT_REQUEST -> m = new InstallSnapshotRequest(r.uvar(), r.uvar(), r.uvar(), r.bytes());
+            case RECONSTRUCT_REQUEST -> m = new ReconstructRequest(r.uvar(), r.uvar(), r.count());
+            case RECONSTRUCT_RESPONSE -> m = new ReconstructResponse(r.uvar(), r.uvar(), readEntries(r, 0, true));
             default -> throw new CodecException("unknown MultiPaxos message tag " + tag);
         }
         r.expectEnd();
@@ -196,7 +215,8 @@ public final class PaxosCodec implements ProtocolCodec {
     private static int sizeHint(List<PaxosEntry> entries) {
         int size = 8;
         for (PaxosEntry e : entries) {
-            size += 40 + (e.command() == null ? 0 : CommandCodec.sizeHint(e.command()));
+            size += 40 + (e.command() != null ? CommandCodec.sizeHint(e.command())
+                    : e.shard() != null ? 16 + e.shard().bytes().length() : 0);
         }
         return size;
     }
@@ -209,18 +229,53 @@ public final class PaxosCodec implements ProtocolCodec {
     }
 
     private static void writeEntry(Wire.Writer w, PaxosEntry e, boolean withBal) {
-        w.u8(e.isNone() ? HOLE : e.isNoop() ? NOOP : CMD);
+        w.u8(e.isNone() ? HOLE : e.isCoded() ? (e.isNoop() ? CODED_NOOP : CODED_CMD) : e.isNoop() ? NOOP : CMD);
         if (e.isNone()) {
             return;
         }
         if (withBal) {
             w.uvar(e.bal());
         }
+        writeValue(w, e);
+    }
+
+    /** The value of a non-hole entry without its ballot: request id, then the command or the shard. */
+    private static void writeValue(Wire.Writer w, PaxosEntry e) {
         if (!e.isNoop()) {
             w.svar(e.id().client());
             w.svar(e.id().seq());
+        }
+        if (e.isCoded()) {
+            w.u8(e.shard().index());
+            w.svar(e.shard().digest());
+            w.bytes(e.shard().bytes());
+        } else if (!e.isNoop()) {
             CommandCodec.write(w, e.command());
         }
+    }
+
+    /** The bytes RSPaxos codes into shards: a full (not coded) entry's value, its ballot left out. */
+    static byte[] valueBytes(PaxosEntry full) {
+        if (full.isNone() || full.isCoded()) {
+            throw new IllegalArgumentException("only a full value is coded, got " + full);
+        }
+        Wire.Writer w = new Wire.Writer(32 + (full.isNoop() ? 0 : CommandCodec.sizeHint(full.command())));
+        w.u8(full.isNoop() ? NOOP : CMD);
+        writeValue(w, full);
+        return w.toByteArray();
+    }
+
+    /** The full value whose {@link #valueBytes} these are, accepted in {@code bal}. */
+    static PaxosEntry valueOf(byte[] bytes, long bal) throws CodecException {
+        Wire.Reader r = new Wire.Reader(bytes);
+        int kind = r.u8();
+        if (kind != NOOP && kind != CMD) {
+            throw new CodecException("a coded value of kind " + kind);
+        }
+        PaxosEntry e = kind == NOOP ? PaxosEntry.noop(bal)
+                : PaxosEntry.cmd(bal, new RequestId(r.svar(), r.svar()), CommandCodec.read(r));
+        r.expectEnd();
+        return e;
     }
 
     /**
@@ -244,7 +299,7 @@ public final class PaxosCodec implements ProtocolCodec {
             }
             return PaxosEntry.NONE;
         }
-        if (kind != NOOP && kind != CMD) {
+        if (kind < NOOP || kind > CODED_CMD) {
             throw new CodecException("unknown entry kind " + kind);
         }
         long bal = ballot > 0 ? ballot : r.uvar();
@@ -254,7 +309,13 @@ public final class PaxosCodec implements ProtocolCodec {
         if (kind == NOOP) {
             return PaxosEntry.noop(bal);
         }
+        if (kind == CODED_NOOP) {
+            return PaxosEntry.coded(bal, null, new Shard(r.u8(), r.svar(), r.bytes()));
+        }
         RequestId id = new RequestId(r.svar(), r.svar());
+        if (kind == CODED_CMD) {
+            return PaxosEntry.coded(bal, id, new Shard(r.u8(), r.svar(), r.bytes()));
+        }
         Command command = CommandCodec.read(r);
         return PaxosEntry.cmd(bal, id, command);
     }

@@ -9,6 +9,19 @@ interface PaxosConcerns {
 
     PaxosConcerns DEFAULT = new PaxosConcerns() {};
 
+    /** RSPaxos: MultiPaxos with one Reed-Solomon shard per acceptor (specs/rspaxos/RSPaxos.tla). */
+    PaxosConcerns RSPAXOS = new PaxosConcerns() {
+        @Override
+        public boolean coded() {
+            return true;
+        }
+    };
+
+    /** True for RSPaxos's shards, false for MultiPaxos's full copies. */
+    default boolean coded() {
+        return false;
+    }
+
     default Leadership leadership(PaxosContext ctx) {
         return new Leadership(ctx);
     }
@@ -35,5 +48,9 @@ interface PaxosConcerns {
 
     default Snapshot snapshot(PaxosContext ctx) {
         return new Snapshot(ctx);
+    }
+
+    default Reconstruction reconstruction(PaxosContext ctx) {
+        return new Reconstruction(ctx);
     }
 }

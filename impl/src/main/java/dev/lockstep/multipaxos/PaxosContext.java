@@ -21,6 +21,10 @@ final class PaxosContext {
     final PaxosState state = new PaxosState();
     final Outbox out = new Outbox();
     final PaxosTracer tracer;
+    /** Quorum sizes: majorities (MultiPaxos) or RSPaxos's write and read quorums. */
+    final Quorums quorums;
+    /** Full copies (MultiPaxos) or one shard per acceptor (RSPaxos). */
+    final Coding coding;
 
     Leadership leadership;
     Replication replication;
@@ -29,8 +33,9 @@ final class PaxosContext {
     Execution execution;
     Reads reads;
     Snapshot snapshot;
+    Reconstruction reconstruction;
 
-    PaxosContext(ReplicaConfig config, long seed) {
+    PaxosContext(ReplicaConfig config, long seed, boolean coded) {
         this.config = config;
         this.tuning = LeaderTuning.of(config.parameters());
         this.self = config.self();
@@ -40,6 +45,16 @@ final class PaxosContext {
             throw new IllegalArgumentException("ballots name owners 1.." + (Ballots.OWNERS - 1) + ", got " + highest);
         }
         this.prng = new Prng(seed);
+        if (coded) {
+            this.quorums = Quorums.rsPaxos(members.size());
+            ShardCoding shards = new ShardCoding(members.size(), quorums.dataShards());
+            shards.setSelf(members.selfPos());
+            this.coding = shards;
+            state.recovered.keepEveryReport();
+        } else {
+            this.quorums = Quorums.majority(members.size());
+            this.coding = Coding.FULL_COPIES;
+        }
         this.tracer = new PaxosTracer(this, config.tracing());
     }
 

@@ -94,4 +94,27 @@ public sealed interface PaxosMessage extends Message {
             Objects.requireNonNull(entry, "entry");
         }
     }
+
+    /**
+     * RSPaxos: the sender knows slots {@code slot .. slot + count - 1} are chosen and asks for the
+     * shards the receiver holds of them, to rebuild their values and execute them (a follower
+     * cannot execute from its own shard).
+     */
+    record ReconstructRequest(long ballot, long slot, int count) implements PaxosMessage {
+        public ReconstructRequest {
+            if (slot < 1 || count < 1) {
+                throw new IllegalArgumentException("reconstruct slots " + slot + " x " + count);
+            }
+        }
+    }
+
+    /**
+     * RSPaxos: the entries the responder holds for slots {@code slot, slot + 1, ...} (shards with
+     * their ballots, holes where it holds nothing).
+     */
+    record ReconstructResponse(long ballot, long slot, List<PaxosEntry> entries) implements PaxosMessage {
+        public ReconstructResponse {
+            entries = List.copyOf(entries);
+        }
+    }
 }

@@ -12,6 +12,8 @@ import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructRequest;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructResponse;
 import dev.lockstep.multipaxos.PaxosMessage.SlotEntry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,17 +43,58 @@ final class PaxosTracer extends Tracer<PaxosMessage> {
         }
     }
 
-    /** BecomeLeader: the slots it wrote ({@code lastSlot = firstSlot - 1} when none). */
-    void slots(String action, long firstSlot, long lastSlot, int mark) {
+    /**
+     * BecomeLeader: the slots it wrote ({@code lastSlot = firstSlot - 1} when none). RSPaxos logs
+     * it as {@code Propose} with the values proposed ({@code vals}) and the promises they were
+     * chosen from ({@code promises}).
+     */
+    void becomeLeader(long firstSlot, long lastSlot, List<PaxosEntry> proposals, int mark) {
         if (on()) {
-            emit(action, null, null, null, mark, slotRange(firstSlot, lastSlot));
+            Map<String, Object> params = null;
+            if (ctx.coding.coded()) {
+                List<String> vals = new ArrayList<>(proposals.size());
+                proposals.forEach(e -> vals.add(e.valueId()));
+                params = params("vals", vals, "promises", promiseList());
+            }
+            emit("BecomeLeader", null, null, params, mark, slotRange(firstSlot, lastSlot));
         }
     }
 
-    void clientRequest(RequestId id, long slot, int mark) {
+    void clientRequest(RequestId id, long slot, PaxosEntry stored, int mark) {
         if (on()) {
-            emit("ClientRequest", null, null, params("id", id.toString()), mark, slotRange(slot, slot));
+            Map<String, Object> params = ctx.coding.coded()
+                    ? params("id", id.toString(), "vals", List.of(stored.valueId())) : params("id", id.toString());
+            emit("ClientRequest", null, null, params, mark, slotRange(slot, slot));
         }
+    }
+
+    /** RSPaxos: a chosen slot's value was rebuilt (or held) and applied. */
+    void execute(long slot, PaxosEntry held) {
+        if (on() && ctx.coding.coded()) {
+            emit("Execute", null, null, params("slot", slot, "val", held.valueId()), ctx.out.mark(), null);
+        }
+    }
+
+    /** RSPaxos: asked every peer for its shards of {@code first..last}. */
+    void reconstruct(long first, long last, int mark) {
+        if (on()) {
+            emit("Reconstruct", null, null, params("slot", first, "count", last - first + 1), mark, null);
+        }
+    }
+
+    /** RSPaxos.tla names the actions it shares with MultiPaxos after the paper's phases. */
+    @Override
+    protected String actionName(String action) {
+        if (!ctx.coding.coded()) {
+            return action;
+        }
+        return switch (action) {
+            case "HandlePrepareRequest" -> "HandlePrepare";
+            case "BecomeLeader", "ClientRequest" -> "Propose";
+            case "HandleAcceptRequest" -> "HandleAccept";
+            case "AdvanceCommit" -> "Commit";
+            default -> action;
+        };
     }
 
     /** {@code Accept} or {@code CatchUp} towards {@code peer}. */
@@ -146,6 +189,12 @@ final class PaxosTracer extends Tracer<PaxosMessage> {
             f.put("entries", entries(r.entries(), true));
         } else if (m instanceof InstallSnapshotRequest r) {
             f.put("lastSlot", r.lastSlot());
+        } else if (m instanceof ReconstructRequest r) {
+            f.put("slot", r.slot());
+            f.put("count", (long) r.count());
+        } else if (m instanceof ReconstructResponse r) {
+            f.put("slot", r.slot());
+            f.put("entries", entries(r.entries(), true));
         }
         return Collections.unmodifiableMap(f);
     }
@@ -158,6 +207,9 @@ final class PaxosTracer extends Tracer<PaxosMessage> {
             entry.put("bal", e.entry().bal());
             entry.put("kind", e.entry().kind());
             entry.put("id", e.entry().idText());
+            if (e.entry().isCoded()) {
+                entry.put("val", e.entry().valueId());
+            }
             list.add(Collections.unmodifiableMap(entry));
         }
         return Collections.unmodifiableList(list);
@@ -172,6 +224,9 @@ final class PaxosTracer extends Tracer<PaxosMessage> {
             }
             entry.put("kind", e.kind());
             entry.put("id", e.idText());
+            if (e.isCoded()) {
+                entry.put("val", e.valueId());
+            }
             list.add(Collections.unmodifiableMap(entry));
         }
         return Collections.unmodifiableList(list);

@@ -1,6 +1,7 @@
 package dev.lockstep.multipaxos;
 
 import dev.lockstep.multipaxos.PaxosMessage.SlotEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,17 +14,23 @@ import java.util.TreeMap;
  */
 final class Recovered {
     private final TreeMap<Long, PaxosEntry> bySlot = new TreeMap<>();
+    /**
+     * RSPaxos: every entry reported per slot (the proposer's own included), since a value's
+     * shards are counted over all ballots; null when only the highest is kept (MultiPaxos).
+     */
+    private TreeMap<Long, List<PaxosEntry>> everyReport;
     /** Slots above this one are covered (the proposer's commitIndex at Prepare). */
     private long above;
 
     /** Spec {@code Prepare}: start from the proposer's own accepted entries above {@code commit}. */
     void start(PaxosLog log, long commit) {
-        bySlot.clear();
+        clear();
         above = commit;
         for (long s = commit + 1; s <= log.len(); s++) {
             PaxosEntry e = log.entry(s);
             if (!e.isNone()) {
                 bySlot.put(s, e);
+                report(s, e);
             }
         }
     }
@@ -34,11 +41,30 @@ final class Recovered {
             if (r.slot() <= above) {
                 continue;
             }
+            report(r.slot(), r.entry());
             PaxosEntry mine = bySlot.get(r.slot());
             if (mine == null || r.entry().bal() > mine.bal()) {
                 bySlot.put(r.slot(), r.entry());
             }
         }
+    }
+
+    /** Keep every reported entry, not only the highest of each slot (RSPaxos). */
+    void keepEveryReport() {
+        if (everyReport == null) {
+            everyReport = new TreeMap<>();
+        }
+    }
+
+    private void report(long slot, PaxosEntry e) {
+        if (everyReport != null) {
+            everyReport.computeIfAbsent(slot, s -> new ArrayList<>()).add(e);
+        }
+    }
+
+    /** Every entry reported for {@code slot} (empty unless {@link #keepEveryReport}). */
+    List<PaxosEntry> reportsAt(long slot) {
+        return everyReport == null ? List.of() : everyReport.getOrDefault(slot, List.of());
     }
 
     /** The highest-ballot entry reported for {@code slot}, or a hole. */
@@ -55,6 +81,9 @@ final class Recovered {
 
     void clear() {
         bySlot.clear();
+        if (everyReport != null) {
+            everyReport.clear();
+        }
         above = 0;
     }
 }

@@ -105,8 +105,8 @@ class Replication {
             }
             int count = (int) Math.min(ctx.tuning.maxBatchEntries(), len - pr.next + 1);
             int mark = ctx.out.mark();
-            ctx.out.send(ctx.members.at(pos), new AcceptRequest(st.promised, pr.next, st.log.slice(pr.next, count),
-                    st.commitIndex));
+            ctx.out.send(ctx.members.at(pos), new AcceptRequest(st.promised, pr.next,
+                    ctx.coding.forPeer(pr.next, st.log.slice(pr.next, count), pos), st.commitIndex));
             ctx.tracer.accept("Accept", ctx.members.at(pos), pr.next, count, mark);
             pr.onSent(pr.next + count - 1);
         }
@@ -185,7 +185,7 @@ class Replication {
         long n = st.commitIndex;
         long durable = ctx.durability.durableSlot();
         long self = Membership.bit(ctx.members.selfPos());
-        while (n < st.log.len() && ctx.members.isQuorum(st.acks.get(n + 1) | (n + 1 <= durable ? self : 0))) {
+        while (n < st.log.len() && ctx.quorums.isWrite(st.acks.get(n + 1) | (n + 1 <= durable ? self : 0))) {
             n++;
         }
         if (n > st.commitIndex) {
@@ -212,7 +212,8 @@ class Replication {
             ctx.tracer.received("HandleAcceptRequest", from, m, mark);
             return;
         }
-        if (m.ballot() > st.promised) {
+        boolean joined = m.ballot() > st.promised;
+        if (joined) {
             st.promised = m.ballot();
             ctx.durability.promise();
         }
@@ -229,7 +230,9 @@ class Replication {
             st.commitTo(c);
         }
         ctx.out.send(from, new AcceptResponse(m.ballot(), true, m.slot(), m.entries().size(), st.commitIndex));
-        ctx.tracer.received("HandleAcceptRequest", from, m, mark);
+        // RSPaxos.tla: a heartbeat of a higher ballot only raises the promise (JoinBallot).
+        boolean join = joined && m.entries().isEmpty() && ctx.coding.coded();
+        ctx.tracer.received(join ? "JoinBallot" : "HandleAcceptRequest", from, m, mark);
         ctx.execution.applyCommitted();
     }
 }

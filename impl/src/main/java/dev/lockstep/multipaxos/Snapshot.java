@@ -31,6 +31,7 @@ class Snapshot {
         }
         st.snapshotData = Bytes.wrap(st.machine.snapshotAtSlot(applied));
         st.log.compactTo(applied);
+        ctx.coding.dropThrough(applied);
         ctx.durability.checkpoint();
     }
 
@@ -59,7 +60,7 @@ class Snapshot {
      * it is not past our commit index, or when its bytes do not decode.
      */
     void onInstallSnapshot(NodeId from, InstallSnapshotRequest m) {
-        if (st.isLeader() || m.lastSlot() <= st.commitIndex) {
+        if (ctx.coding.coded() ? !installsCoded(m) : st.isLeader() || m.lastSlot() <= st.commitIndex) {
             return;
         }
         KvStateMachine restored = decode(m);
@@ -71,11 +72,28 @@ class Snapshot {
         st.snapshotData = m.data();
         st.machine = restored;
         st.lastApplied = m.lastSlot();
-        st.commitTo(m.lastSlot());
+        st.commitTo(Math.max(st.commitIndex, m.lastSlot()));
+        ctx.coding.dropThrough(m.lastSlot());
         ctx.durability.forgetDurableFrom(1);
         ctx.durability.checkpoint();
         ctx.tracer.received("HandleInstallSnapshotRequest", from, m, mark);
         ctx.execution.applyCommitted();
+    }
+
+    /**
+     * RSPaxos: a replica may know slots chosen that it cannot execute because every peer that
+     * held their shards compacted them; a snapshot past what it applied is then the way on, from
+     * any replica (a snapshot covers chosen slots only). A leader steps down first: its waiting
+     * clients learn that their outcome is unknown.
+     */
+    private boolean installsCoded(InstallSnapshotRequest m) {
+        if (m.lastSlot() <= Math.max(st.appliedIndex(), st.log.snapshotSlot())) {
+            return false;
+        }
+        if (st.role != dev.lockstep.common.Role.FOLLOWER) {
+            ctx.leadership.stepDown();
+        }
+        return true;
     }
 
     private static KvStateMachine decode(InstallSnapshotRequest m) {

@@ -1,0 +1,209 @@
+package dev.lockstep.multipaxos;
+
+import dev.lockstep.base.Bytes;
+import dev.lockstep.base.CodecException;
+import dev.lockstep.common.erasure.ReedSolomon;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * RSPaxos's values (Mu et al., HPDC 2014; specs/rspaxos/RSPaxos.tla): each value is coded into
+ * n Reed-Solomon shards, any {@code d} of which rebuild it, and acceptor number {@code pos}
+ * stores shard {@code pos} only. A proposer keeps, for the slots it proposed or rebuilt, the
+ * full value and its shards in memory (volatile: a restarted replica rebuilds from its peers),
+ * until the slot is compacted into a snapshot.
+ *
+ * <p>The recovery rule (RSPaxos.tla {@code Proposable}): a new leader re-proposes the value of
+ * the highest ballot its promises report only if they hold {@code d} distinct shards of that
+ * value, counted over every ballot (a chosen value re-proposed by an earlier recovery is coded
+ * into the same shards); otherwise nothing can have been chosen there and the slot is free.
+ * Shards of one value are recognised by request id and digest ({@link Shard}).
+ */
+final class ShardCoding extends Coding {
+    private final ReedSolomon rs;
+    private final int members;
+    /** Full values and their shards by slot. */
+    private final TreeMap<Long, Coded> values = new TreeMap<>();
+
+    /** A full value and its n shards (null until a proposer needs them). */
+    private record Coded(PaxosEntry full, long digest, Shard[] shards) {}
+
+    ShardCoding(int members, int dataShards) {
+        this.members = members;
+        this.rs = ReedSolomon.of(dataShards, members - dataShards);
+    }
+
+    @Override
+    boolean coded() {
+        return true;
+    }
+
+    @Override
+    int dataShards() {
+        return rs.dataShards();
+    }
+
+    @Override
+    PaxosEntry store(long slot, PaxosEntry full) {
+        byte[] bytes = PaxosCodec.valueBytes(full);
+        long digest = digest(bytes);
+        byte[][] coded = rs.encode(bytes);
+        Shard[] shards = new Shard[members];
+        for (int i = 0; i < members; i++) {
+            shards[i] = new Shard(i, digest, Bytes.wrap(coded[i]));
+        }
+        values.put(slot, new Coded(full.withBal(full.bal()), digest, shards));
+        return PaxosEntry.coded(full.bal(), full.id(), shards[selfShard()]);
+    }
+
+    /** Set by the context: the proposer's own shard number. */
+    private int self = -1;
+
+    void setSelf(int pos) {
+        self = pos;
+    }
+
+    private int selfShard() {
+        if (self < 0) {
+            throw new IllegalStateException("shard coding without its member position");
+        }
+        return self;
+    }
+
+    @Override
+    List<PaxosEntry> forPeer(long slot, List<PaxosEntry> held, int pos) {
+        List<PaxosEntry> out = new ArrayList<>(held.size());
+        for (int k = 0; k < held.size(); k++) {
+            PaxosEntry e = held.get(k);
+            Coded c = values.get(slot + k);
+            if (c == null || c.shards() == null || !sameValue(c, e)) {
+                throw new IllegalStateException("slot " + (slot + k) + " holds " + e + " but no proposal of it is kept");
+            }
+            out.add(PaxosEntry.coded(e.bal(), e.id(), c.shards()[pos]));
+        }
+        return out;
+    }
+
+    /**
+     * A chosen slot's entries for a lagging replica: its own shard where this replica knows the
+     * full value (re-coded: the code is deterministic), else the shard held here.
+     */
+    @Override
+    List<PaxosEntry> forCatchUp(long slot, List<PaxosEntry> held, int pos) {
+        List<PaxosEntry> out = new ArrayList<>(held.size());
+        for (int k = 0; k < held.size(); k++) {
+            PaxosEntry e = held.get(k);
+            PaxosEntry full = fullValue(slot + k, e);
+            if (full == null || !e.isCoded()) {
+                out.add(e);
+                continue;
+            }
+            byte[][] coded = rs.encode(PaxosCodec.valueBytes(full));
+            out.add(PaxosEntry.coded(e.bal(), e.id(), new Shard(pos, e.shard().digest(), Bytes.wrap(coded[pos]))));
+        }
+        return out;
+    }
+
+    @Override
+    PaxosEntry caughtUp(PaxosEntry mine, PaxosEntry received) {
+        return mine.isCoded() && mine.sameValue(received) ? mine : received;
+    }
+
+    @Override
+    PaxosEntry fullValue(long slot, PaxosEntry held) {
+        if (!held.isCoded()) {
+            return held;
+        }
+        Coded c = values.get(slot);
+        return c != null && sameValue(c, held) ? c.full().withBal(held.bal()) : null;
+    }
+
+    @Override
+    PaxosEntry recover(long slot, PaxosEntry highest, List<PaxosEntry> reports) {
+        if (!highest.isCoded()) {
+            return highest;
+        }
+        PaxosEntry known = fullValue(slot, highest);
+        if (known != null) {
+            return known;
+        }
+        List<PaxosEntry> same = new ArrayList<>();
+        for (PaxosEntry r : reports) {
+            if (r.isCoded() && r.sameValue(highest)) {
+                same.add(r);
+            }
+        }
+        PaxosEntry full = rebuild(highest, same);
+        if (full != null) {
+            learned(slot, full);
+        }
+        return full;
+    }
+
+    /**
+     * The full value of which {@code shards} (all of the value of {@code like}) are shards, if
+     * they hold {@code d} distinct ones that decode to bytes with the value's digest; else null.
+     */
+    PaxosEntry rebuild(PaxosEntry like, List<PaxosEntry> shards) {
+        byte[][] slots = new byte[members][];
+        int distinct = 0;
+        for (PaxosEntry e : shards) {
+            int i = e.shard().index();
+            if (i < members && slots[i] == null) {
+                slots[i] = e.shard().bytes().unsafeArray();
+                distinct++;
+            }
+        }
+        if (distinct < rs.dataShards()) {
+            return null;
+        }
+        try {
+            byte[] bytes = rs.decode(slots);
+            if (digest(bytes) != like.shard().digest()) {
+                return null;
+            }
+            PaxosEntry full = PaxosCodec.valueOf(bytes, like.bal());
+            return Objects.equals(full.id(), like.id()) ? full : null;
+        } catch (IllegalArgumentException | CodecException e) {
+            return null;
+        }
+    }
+
+    @Override
+    void learned(long slot, PaxosEntry full) {
+        long digest = digest(PaxosCodec.valueBytes(full));
+        values.put(slot, new Coded(full, digest, null));
+    }
+
+    @Override
+    void dropThrough(long slot) {
+        values.headMap(slot, true).clear();
+    }
+
+    @Override
+    void clear() {
+        values.clear();
+    }
+
+    private static boolean sameValue(Coded c, PaxosEntry held) {
+        return held.isCoded() && c.digest() == held.shard().digest() && Objects.equals(c.full().id(), held.id());
+    }
+
+    /** The first 8 bytes of the SHA-256 of {@code bytes}. */
+    static long digest(byte[] bytes) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(bytes);
+            long d = 0;
+            for (int i = 0; i < 8; i++) {
+                d = (d << 8) | (h[i] & 0xFF);
+            }
+            return d;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}
