@@ -66,7 +66,7 @@
 (* ballots, as this spec does; [PMS] Lamport, "Paxos Made Simple", 2001,   *)
 (* and Lamport's Paxos.tla for the message-set style and "chosen".         *)
 (***************************************************************************)
-EXTENDS Integers, FiniteSets
+EXTENDS Integers, FiniteSets, TLC
 
 CONSTANTS
     Acceptors,    \* the acceptors; acceptor a stores shard number a
@@ -80,6 +80,9 @@ CONSTANTS
 
 N == Cardinality(Acceptors)
 
+\* Ballots are natural numbers and Slots positive ones (TypeOK); they and
+\* Values are finite sets in model checking and Nat, Nat and STRING in
+\* trace validation (TraceRSPaxos.cfg), so they are not assumed finite.
 ASSUME /\ IsFiniteSet(Acceptors) /\ Acceptors # {}
        /\ DataShards \in 1..N
        /\ WriteQuorum \in 1..N
@@ -87,16 +90,16 @@ ASSUME /\ IsFiniteSet(Acceptors) /\ Acceptors # {}
        \* The RSPaxos quorum rule ([RSP]): a read quorum and a write quorum
        \* share at least d acceptors, hence d shards.
        /\ WriteQuorum + ReadQuorum - N >= DataShards
-       /\ Ballots \subseteq Nat /\ IsFiniteSet(Ballots)
-       /\ Slots # {} /\ IsFiniteSet(Slots)
        /\ NoValue \notin Values
 
 -----------------------------------------------------------------------------
 (* Acceptor state, all durable.                                            *)
 VARIABLES
     maxBal,    \* maxBal[a]: highest ballot a promised or accepted in (-1: none)
-    accepted   \* accepted[a][s]: [bal, shard]: the shard a stores for slot s
-               \* and the ballot it accepted it in (bal = -1: none)
+    accepted   \* accepted[a]: a function from the slots where a accepted
+               \* something to [bal, shard]: the shard a stores there and the
+               \* ballot it accepted it in (a slot outside its domain: none;
+               \* sparse, so that a trace with many slots stays small)
 (* The network: every message ever sent (never removed).  Also the         *)
 (* history the invariants read: "Accepted" messages are Lamport's votes.   *)
 VARIABLE msgs
@@ -111,6 +114,11 @@ vars == <<maxBal, accepted, msgs>>
 Shard(v, i) == [val |-> v, idx |-> i]
 
 Nothing(a) == [bal |-> -1, shard |-> Shard(NoValue, a)]
+
+\* What the accepted-function f of acceptor a holds for slot s.
+AccOf(f, a, s) == IF s \in DOMAIN f THEN f[s] ELSE Nothing(a)
+
+Acc(a, s) == AccOf(accepted[a], a, s)
 
 \* Any d distinct shards of one value rebuild it ([RSP]: Reed-Solomon).
 Rebuilds(shards) == Cardinality({sh.idx : sh \in shards}) >= DataShards
@@ -145,12 +153,13 @@ Proposable(reports) ==
 
 \* The reports of a set P of promises for slot s.
 Reports(P, s) ==
-    {[acc |-> m.from, bal |-> m.accepted[s].bal, shard |-> m.accepted[s].shard] : m \in P}
+    {[acc |-> m.from, bal |-> AccOf(m.accepted, m.from, s).bal,
+      shard |-> AccOf(m.accepted, m.from, s).shard] : m \in P}
 
 -----------------------------------------------------------------------------
 Init ==
     /\ maxBal = [a \in Acceptors |-> -1]
-    /\ accepted = [a \in Acceptors |-> [s \in Slots |-> Nothing(a)]]
+    /\ accepted = [a \in Acceptors |-> [s \in {} |-> Nothing(a)]]
     /\ msgs = {}
 
 \* Phase 1a: the leader of ballot b asks every acceptor for a promise, for
@@ -170,6 +179,16 @@ HandlePrepare(a) ==
                   accepted |-> accepted[a]]})
         /\ UNCHANGED accepted
 
+\* An acceptor hears from the leader of a ballot above its promise (the core:
+\* a heartbeat) and promises that ballot without reporting anything.  Only
+\* restricts what it accepts later; no message.
+JoinBallot(a) ==
+    \E m \in msgs :
+        /\ m.type = "Prepare"
+        /\ m.bal > maxBal[a]
+        /\ maxBal' = [maxBal EXCEPT ![a] = m.bal]
+        /\ UNCHANGED <<accepted, msgs>>
+
 \* Phase 2a for slot s, with the rule Rule(reports) of what may be proposed
 \* (shared with the buggy variants): the leader of b holds promises from
 \* at least q_r acceptors (any such set it may have received), and sends
@@ -183,7 +202,10 @@ ProposeWith(b, s, Rule(_)) ==
                        shard |-> Shard(v, a)] : a \in Acceptors})
     /\ UNCHANGED <<maxBal, accepted>>
 
-Propose(b, s) == ProposeWith(b, s, Proposable)
+\* (One conjunct, so that tools that list the spec's actions see Propose as
+\* an action and not as a mere alias.)
+Propose(b, s) ==
+    /\ ProposeWith(b, s, Proposable)
 
 \* Phase 2b: store the shard of a ballot at least as high as the promise.
 HandleAccept(a) ==
@@ -192,7 +214,7 @@ HandleAccept(a) ==
         /\ m.to = a
         /\ m.bal >= maxBal[a]
         /\ maxBal' = [maxBal EXCEPT ![a] = m.bal]
-        /\ accepted' = [accepted EXCEPT ![a][m.slot] = [bal |-> m.bal, shard |-> m.shard]]
+        /\ accepted' = [accepted EXCEPT ![a] = (m.slot :> [bal |-> m.bal, shard |-> m.shard]) @@ @]
         /\ Send({[type |-> "Accepted", from |-> a, bal |-> m.bal, slot |-> m.slot,
                   val |-> m.shard.val]})
 
@@ -207,16 +229,20 @@ CommitWith(b, s, IsQ(_)) ==
         /\ Send({[type |-> "Commit", bal |-> b, slot |-> s, val |-> v]})
         /\ UNCHANGED <<maxBal, accepted>>
 
-Commit(b, s) == CommitWith(b, s, IsWriteQuorum)
+Commit(b, s) ==
+    /\ CommitWith(b, s, IsWriteQuorum)
 
 \* The next-state relation with the recovery rule and the commit quorum as
 \* parameters, so that a buggy variant can swap one of them.
 NextWith(Rule(_), IsQ(_)) ==
     \/ \E b \in Ballots : Prepare(b)
-    \/ \E a \in Acceptors : HandlePrepare(a) \/ HandleAccept(a)
+    \/ \E a \in Acceptors : HandlePrepare(a) \/ JoinBallot(a) \/ HandleAccept(a)
     \/ \E b \in Ballots, s \in Slots : ProposeWith(b, s, Rule) \/ CommitWith(b, s, IsQ)
 
-Next == NextWith(Proposable, IsWriteQuorum)
+Next ==
+    \/ \E b \in Ballots : Prepare(b)
+    \/ \E a \in Acceptors : HandlePrepare(a) \/ JoinBallot(a) \/ HandleAccept(a)
+    \/ \E b \in Ballots, s \in Slots : Propose(b, s) \/ Commit(b, s)
 
 Spec == Init /\ [][Next]_vars
 
@@ -228,8 +254,8 @@ NoneOr(S) == S \cup {-1}
 Message ==
          [type: {"Prepare"}, bal: Ballots]
     \cup [type: {"Promise"}, from: Acceptors, bal: Ballots,
-          accepted: [Slots -> [bal: NoneOr(Ballots),
-                               shard: [val: Values \cup {NoValue}, idx: Acceptors]]]]
+          accepted: UNION {[S -> [bal: Ballots, shard: [val: Values, idx: Acceptors]]] :
+                           S \in SUBSET Slots}]
     \cup [type: {"Accept"}, to: Acceptors, bal: Ballots, slot: Slots,
           shard: [val: Values, idx: Acceptors]]
     \cup [type: {"Accepted"}, from: Acceptors, bal: Ballots, slot: Slots, val: Values]
@@ -237,14 +263,14 @@ Message ==
 
 TypeOK ==
     /\ maxBal \in [Acceptors -> NoneOr(Ballots)]
-    /\ accepted \in [Acceptors -> [Slots -> [bal: NoneOr(Ballots),
-                                             shard: [val: Values \cup {NoValue},
-                                                     idx: Acceptors]]]]
-    \* acceptor a stores only shard number a; nothing means no ballot
-    /\ \A a \in Acceptors, s \in Slots :
-          /\ accepted[a][s].shard.idx = a
-          /\ (accepted[a][s].bal = -1) = (accepted[a][s].shard.val = NoValue)
-          /\ accepted[a][s].bal <= maxBal[a]
+    /\ \A a \in Acceptors :
+          /\ DOMAIN accepted[a] \subseteq Slots
+          \* acceptor a stores only shard number a, of a value, in a ballot
+          \* it promised
+          /\ \A s \in DOMAIN accepted[a] :
+                /\ Acc(a, s).bal \in Ballots
+                /\ Acc(a, s).shard \in [val: Values, idx: {a}]
+                /\ Acc(a, s).bal <= maxBal[a]
     /\ msgs \subseteq Message
     /\ \A m \in msgs : m.type = "Accept" => m.shard.idx = m.to
 
@@ -258,7 +284,10 @@ Voters(s, b, v) ==
 \* v is chosen in s: q_w acceptors stored shards of v in s in one ballot
 \* (Lamport's Paxos.tla "chosen", with the write quorum).  Read from the
 \* message history, so it stays true after those acceptors move on.
-Chosen(s, v) == \E b \in Ballots : Cardinality(Voters(s, b, v)) >= WriteQuorum
+\* (Ballots without messages have no voters: quantifying over the ballots
+\* in msgs is the same and keeps the definition finite when Ballots is Nat.)
+Chosen(s, v) ==
+    \E b \in {m.bal : m \in msgs} : Cardinality(Voters(s, b, v)) >= WriteQuorum
 
 \* v is committed in s: a Commit notice for it was sent (a follower that
 \* receives it learns the slot).
@@ -306,11 +335,11 @@ CommittedAgreement ==
 (* highest ballot and d shards of v only over two ballots.                 *)
 (***************************************************************************)
 RecoverableFrom(Q, s, v) ==
-    LET top == MaxOf({accepted[a][s].bal : a \in Q} \cup {-1})
+    LET top == MaxOf({Acc(a, s).bal : a \in Q} \cup {-1})
     IN /\ top >= 0
-       /\ \A a \in Q : accepted[a][s].bal = top => accepted[a][s].shard.val = v
-       /\ Rebuilds({accepted[a][s].shard :
-                      a \in {a \in Q : accepted[a][s].bal >= 0 /\ accepted[a][s].shard.val = v}})
+       /\ \A a \in Q : Acc(a, s).bal = top => Acc(a, s).shard.val = v
+       /\ Rebuilds({Acc(a, s).shard :
+                      a \in {a \in Q : Acc(a, s).bal >= 0 /\ Acc(a, s).shard.val = v}})
 
 ReadQuorums == {Q \in SUBSET Acceptors : Cardinality(Q) = ReadQuorum}
 

@@ -37,7 +37,7 @@ public final class MultiPaxosReplica implements Replica {
 
     /** A replica whose concerns come from {@code concerns} (tests build broken variants this way). */
     MultiPaxosReplica(ReplicaConfig config, long seed, PaxosConcerns concerns) {
-        ctx = new PaxosContext(config, seed, concerns.coded());
+        ctx = new PaxosContext(config, seed, concerns);
         ctx.durability = concerns.durability(ctx);
         ctx.execution = concerns.execution(ctx);
         ctx.reads = concerns.reads(ctx);

@@ -134,12 +134,20 @@ public final class PaxosCodec implements ProtocolCodec {
             case ACCEPT_RESPONSE -> m = new AcceptResponse(r.uvar(), r.bool(), r.uvar(), r.uvar(), r.uvar());
             case CATCH_UP_REQUEST -> m = new CatchUpRequest(r.uvar(), r.uvar(), readEntries(r, 0, false));
             case SNAPSHOT_REQUEST -> m = new InstallSnapshotRequest(r.uvar(), r.uvar(), r.uvar(), r.bytes());
-            case RECONSTRUCT_REQUEST -> m = new ReconstructRequest(r.uvar(), r.uvar(), r.count());
+            case RECONSTRUCT_REQUEST -> m = new ReconstructRequest(r.uvar(), r.uvar(), slotCount(r.uvar()));
             case RECONSTRUCT_RESPONSE -> m = new ReconstructResponse(r.uvar(), r.uvar(), readEntries(r, 0, true));
             default -> throw new CodecException("unknown MultiPaxos message tag " + tag);
         }
         r.expectEnd();
         return m;
+    }
+
+    /** A number of slots a request may name (at most a million). */
+    private static int slotCount(long n) throws CodecException {
+        if (n < 1 || n > 1_000_000) {
+            throw new CodecException("slot count " + n + " outside 1..1000000");
+        }
+        return (int) n;
     }
 
     private static PrepareResponse readPrepareResponse(Wire.Reader r) throws CodecException {

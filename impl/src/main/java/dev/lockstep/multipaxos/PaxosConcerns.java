@@ -12,14 +12,24 @@ interface PaxosConcerns {
     /** RSPaxos: MultiPaxos with one Reed-Solomon shard per acceptor (specs/rspaxos/RSPaxos.tla). */
     PaxosConcerns RSPAXOS = new PaxosConcerns() {
         @Override
-        public boolean coded() {
-            return true;
+        public Quorums quorums(int members) {
+            return Quorums.rsPaxos(members);
+        }
+
+        @Override
+        public Coding coding(int members, Quorums quorums, int selfPos) {
+            return new ShardCoding(members, quorums.dataShards(), selfPos);
         }
     };
 
-    /** True for RSPaxos's shards, false for MultiPaxos's full copies. */
-    default boolean coded() {
-        return false;
+    /** The quorum sizes for a group of {@code members}. */
+    default Quorums quorums(int members) {
+        return Quorums.majority(members);
+    }
+
+    /** How values are held: full copies (MultiPaxos) or shards (RSPaxos). */
+    default Coding coding(int members, Quorums quorums, int selfPos) {
+        return Coding.FULL_COPIES;
     }
 
     default Leadership leadership(PaxosContext ctx) {

@@ -35,7 +35,7 @@ final class PaxosContext {
     Snapshot snapshot;
     Reconstruction reconstruction;
 
-    PaxosContext(ReplicaConfig config, long seed, boolean coded) {
+    PaxosContext(ReplicaConfig config, long seed, PaxosConcerns concerns) {
         this.config = config;
         this.tuning = LeaderTuning.of(config.parameters());
         this.self = config.self();
@@ -45,15 +45,10 @@ final class PaxosContext {
             throw new IllegalArgumentException("ballots name owners 1.." + (Ballots.OWNERS - 1) + ", got " + highest);
         }
         this.prng = new Prng(seed);
-        if (coded) {
-            this.quorums = Quorums.rsPaxos(members.size());
-            ShardCoding shards = new ShardCoding(members.size(), quorums.dataShards());
-            shards.setSelf(members.selfPos());
-            this.coding = shards;
+        this.quorums = concerns.quorums(members.size());
+        this.coding = concerns.coding(members.size(), quorums, members.selfPos());
+        if (coding.coded()) {
             state.recovered.keepEveryReport();
-        } else {
-            this.quorums = Quorums.majority(members.size());
-            this.coding = Coding.FULL_COPIES;
         }
         this.tracer = new PaxosTracer(this, config.tracing());
     }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * into the same shards); otherwise nothing can have been chosen there and the slot is free.
  * Shards of one value are recognised by request id and digest ({@link Shard}).
  */
-final class ShardCoding extends Coding {
+class ShardCoding extends Coding {
     private final ReedSolomon rs;
     private final int members;
     /** Full values and their shards by slot. */
@@ -32,9 +32,10 @@ final class ShardCoding extends Coding {
     /** A full value and its n shards (null until a proposer needs them). */
     private record Coded(PaxosEntry full, long digest, Shard[] shards) {}
 
-    ShardCoding(int members, int dataShards) {
+    ShardCoding(int members, int dataShards, int selfPos) {
         this.members = members;
         this.rs = ReedSolomon.of(dataShards, members - dataShards);
+        this.self = selfPos;
     }
 
     @Override
@@ -60,17 +61,10 @@ final class ShardCoding extends Coding {
         return PaxosEntry.coded(full.bal(), full.id(), shards[selfShard()]);
     }
 
-    /** Set by the context: the proposer's own shard number. */
-    private int self = -1;
-
-    void setSelf(int pos) {
-        self = pos;
-    }
+    /** This replica's own shard number (its member position). */
+    private final int self;
 
     private int selfShard() {
-        if (self < 0) {
-            throw new IllegalStateException("shard coding without its member position");
-        }
         return self;
     }
 
@@ -133,7 +127,7 @@ final class ShardCoding extends Coding {
         }
         List<PaxosEntry> same = new ArrayList<>();
         for (PaxosEntry r : reports) {
-            if (r.isCoded() && r.sameValue(highest)) {
+            if (counts(r, highest)) {
                 same.add(r);
             }
         }
@@ -142,6 +136,15 @@ final class ShardCoding extends Coding {
             learned(slot, full);
         }
         return full;
+    }
+
+    /**
+     * Whether a reported entry counts towards rebuilding the highest one: any shard of the same
+     * value, whatever its ballot (RSPaxos.tla {@code ShardsOf}). Overridden only by a broken test
+     * variant.
+     */
+    protected boolean counts(PaxosEntry reported, PaxosEntry highest) {
+        return reported.isCoded() && reported.sameValue(highest);
     }
 
     /**

@@ -20,6 +20,8 @@ import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructRequest;
+import dev.lockstep.multipaxos.PaxosMessage.ReconstructResponse;
 import dev.lockstep.multipaxos.PaxosMessage.SlotEntry;
 import dev.lockstep.multipaxos.PaxosRecord.Accepted;
 import dev.lockstep.multipaxos.PaxosRecord.Checkpoint;
@@ -50,7 +52,10 @@ class PaxosCodecTest {
                 PaxosEntry.cmd(bal, new RequestId(Long.MIN_VALUE, 6), new Command.Txn(
                         List.of(new Command.Compare(k, Optional.empty()), new Command.Compare(v, Optional.of(k))),
                         List.of(new Command.Put(k, v), new Command.Incr(v, -3), new Command.Get(k)))),
-                PaxosEntry.cmd(bal, new RequestId(2, 7), Command.Noop.INSTANCE));
+                PaxosEntry.cmd(bal, new RequestId(2, 7), Command.Noop.INSTANCE),
+                PaxosEntry.coded(bal, null, new Shard(0, -1L, Bytes.of(new byte[] {1, 2}))),
+                PaxosEntry.coded(bal, new RequestId(3, 1), new Shard(2, Long.MIN_VALUE, v)),
+                PaxosEntry.coded(bal, new RequestId(3, 2), new Shard(254, 7, Bytes.EMPTY)));
     }
 
     static List<Message> everyMessage() {
@@ -71,7 +76,16 @@ class PaxosCodecTest {
                 new AcceptResponse(1027, false, 13, 0, 4),
                 new CatchUpRequest(770, 1, everyKindOfValue(257)),
                 new InstallSnapshotRequest(770, 0, 0, snapshot),
-                new InstallSnapshotRequest(770, 1_000_000, 513, Bytes.utf8("opaque")));
+                new InstallSnapshotRequest(770, 1_000_000, 513, Bytes.utf8("opaque")),
+                new ReconstructRequest(770, 5, 64),
+                new ReconstructResponse(770, 5, withHoles(everyKindOfValue(258))),
+                new ReconstructResponse(513, 1, List.of()));
+    }
+
+    private static List<PaxosEntry> withHoles(List<PaxosEntry> entries) {
+        List<PaxosEntry> list = new ArrayList<>(entries);
+        list.add(1, PaxosEntry.NONE);
+        return list;
     }
 
     static List<DurableRecord> everyRecord() {

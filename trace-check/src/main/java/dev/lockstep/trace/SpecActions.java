@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class SpecActions {
 
-    private static final Pattern DEFINITION = Pattern.compile("^([A-Za-z_]\\w*)\\s*(\\([^)]*\\))?\\s*==", Pattern.MULTILINE);
+    private static final Pattern DEFINITION = Pattern.compile("^([A-Za-z_]\\w*)\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*==",
+            Pattern.MULTILINE);
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w\\\\])[A-Za-z_]\\w*");
     private static final Pattern SECTION_END = Pattern.compile("^(?:-{4,}|={4,}|VARIABLES?\\b|CONSTANTS?\\b|ASSUME\\b"
             + "|THEOREM\\b|EXTENDS\\b|INSTANCE\\b|LOCAL\\b)", Pattern.MULTILINE);

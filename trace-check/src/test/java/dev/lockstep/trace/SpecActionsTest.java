@@ -57,6 +57,25 @@ class SpecActionsTest {
         assertEquals(List.of("Go"), SpecActions.fromText(module, "Next"));
     }
 
+    /**
+     * RSPaxos passes operators as parameters ({@code ProposeWith(b, s, Rule(_))}): such a
+     * definition is still a definition, so the action that applies it is one.
+     */
+    @Test
+    void operatorParametersDoNotHideADefinition() {
+        String module = """
+                ---- MODULE M ----
+                VARIABLE x
+                Any(v) == TRUE
+                SetWith(v, Rule(_)) == Rule(v) /\\ x' = v
+                Set(v) ==
+                    /\\ SetWith(v, Any)
+                Next == \\E v \\in {1} : Set(v)
+                ====
+                """;
+        assertEquals(List.of("Set"), SpecActions.fromText(module, "Next"));
+    }
+
     @Test
     void aModuleWithoutNextIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> SpecActions.fromText("---- MODULE M ----\nA == 1\n====", "Next"));
