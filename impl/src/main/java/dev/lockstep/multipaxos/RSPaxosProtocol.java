@@ -12,13 +12,16 @@ import java.util.Optional;
  * with the read quorum of {@link Quorums#rsPaxos}, a new leader re-proposes a value only if it can
  * rebuild it from its promises, and replicas rebuild chosen values from their peers' shards
  * before executing them ({@link Reconstruction}). Linearizable, one total order, one leader; up to
- * 63 replicas (3 by default). Docs: docs/protocols/rspaxos.md.
+ * 63 replicas, 5 by default: with 3 replicas and d = 2 no choice of quorums survives a failure in
+ * both phases (q_w + q_r >= n + d = 5), with 5 and d = 3 the quorums 4 and 4 survive one (Mu et
+ * al. §3; CRaft's fallback exists for this). Docs: docs/protocols/rspaxos.md.
  */
 public final class RSPaxosProtocol {
     public static final String NAME = "rspaxos";
     public static final String SPEC_DIR = "rspaxos";
     public static final String SPEC_MODULE = "RSPaxos";
-    public static final Traits TRAITS = MultiPaxosProtocol.TRAITS;
+    public static final Traits TRAITS = new Traits(Traits.Guarantee.LINEARIZABLE, Traits.ExecutionOrder.TOTAL,
+            Traits.Leadership.LEADER, Traits.Routing.TO_LEADER, new Traits.ClusterSizes(1, 63, 5));
 
     private RSPaxosProtocol() {}
 

@@ -155,8 +155,10 @@ class NodeTest {
             assertEquals(i + 1, line.get("i").asInt());
             assertTrue(line.hasNonNull("action"));
         }
-        // The action that takes a client's request: EPaxos's coordinator proposes an instance.
-        String takes = traits(protocol).order() == Traits.ExecutionOrder.PARTIAL ? "Propose" : "ClientRequest";
+        // The action that takes a client's request: EPaxos's coordinator proposes an instance, and
+        // RSPaxos's leader proposes the request's value (RSPaxos.tla's Propose).
+        String takes = traits(protocol).order() == Traits.ExecutionOrder.PARTIAL || protocol.equals("rspaxos")
+                ? "Propose" : "ClientRequest";
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"action\":\"" + takes + "\"")), lines.toString());
     }
 
