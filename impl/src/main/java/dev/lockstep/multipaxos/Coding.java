@@ -65,6 +65,9 @@ class Coding {
     /** A full value rebuilt for {@code slot}. */
     void learned(long slot, PaxosEntry full) {}
 
+    /** {@code slot} was executed. */
+    void executed(long slot) {}
+
     /** Slots up to {@code slot} were compacted. */
     void dropThrough(long slot) {}
 

@@ -72,6 +72,7 @@ class Execution {
                 break;
             }
             ctx.tracer.execute(slot, held);
+            ctx.coding.executed(slot);
             Result result = st.machine.apply(sessionId(e), e.command());
             st.lastApplied = slot;
             ctx.out.apply(slot, e.id(), e.command(), result);

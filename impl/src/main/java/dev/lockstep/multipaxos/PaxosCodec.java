@@ -1,5 +1,6 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.common.erasure.Shard;
 import dev.lockstep.base.CodecException;
 import dev.lockstep.base.Wire;
 import dev.lockstep.core.DurableRecord;

@@ -1,5 +1,6 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.common.erasure.Shard;
 import dev.lockstep.kv.Command;
 import dev.lockstep.kv.RequestId;
 import java.util.Objects;

@@ -1,13 +1,12 @@
 package dev.lockstep.multipaxos;
 
-import dev.lockstep.base.Bytes;
 import dev.lockstep.base.CodecException;
-import dev.lockstep.common.erasure.ReedSolomon;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.lockstep.common.erasure.Shard;
+import dev.lockstep.common.erasure.ValueShards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,8 +23,7 @@ import java.util.TreeMap;
  * Shards of one value are recognised by request id and digest ({@link Shard}).
  */
 class ShardCoding extends Coding {
-    private final ReedSolomon rs;
-    private final int members;
+    private final ValueShards code;
     /** Full values and their shards by slot. */
     private final TreeMap<Long, Coded> values = new TreeMap<>();
 
@@ -33,8 +31,7 @@ class ShardCoding extends Coding {
     private record Coded(PaxosEntry full, long digest, Shard[] shards) {}
 
     ShardCoding(int members, int dataShards, int selfPos) {
-        this.members = members;
-        this.rs = ReedSolomon.of(dataShards, members - dataShards);
+        this.code = new ValueShards(members, dataShards);
         this.self = selfPos;
     }
 
@@ -45,19 +42,13 @@ class ShardCoding extends Coding {
 
     @Override
     int dataShards() {
-        return rs.dataShards();
+        return code.dataShards();
     }
 
     @Override
     PaxosEntry store(long slot, PaxosEntry full) {
-        byte[] bytes = PaxosCodec.valueBytes(full);
-        long digest = digest(bytes);
-        byte[][] coded = rs.encode(bytes);
-        Shard[] shards = new Shard[members];
-        for (int i = 0; i < members; i++) {
-            shards[i] = new Shard(i, digest, Bytes.wrap(coded[i]));
-        }
-        values.put(slot, new Coded(full.withBal(full.bal()), digest, shards));
+        Shard[] shards = code.encode(PaxosCodec.valueBytes(full));
+        values.put(slot, new Coded(full, shards[0].digest(), shards));
         return PaxosEntry.coded(full.bal(), full.id(), shards[selfShard()]);
     }
 
@@ -96,8 +87,7 @@ class ShardCoding extends Coding {
                 out.add(e);
                 continue;
             }
-            byte[][] coded = rs.encode(PaxosCodec.valueBytes(full));
-            out.add(PaxosEntry.coded(e.bal(), e.id(), new Shard(pos, e.shard().digest(), Bytes.wrap(coded[pos]))));
+            out.add(PaxosEntry.coded(e.bal(), e.id(), code.encode(PaxosCodec.valueBytes(full))[pos]));
         }
         return out;
     }
@@ -152,34 +142,35 @@ class ShardCoding extends Coding {
      * they hold {@code d} distinct ones that decode to bytes with the value's digest; else null.
      */
     PaxosEntry rebuild(PaxosEntry like, List<PaxosEntry> shards) {
-        byte[][] slots = new byte[members][];
-        int distinct = 0;
-        for (PaxosEntry e : shards) {
-            int i = e.shard().index();
-            if (i < members && slots[i] == null) {
-                slots[i] = e.shard().bytes().unsafeArray();
-                distinct++;
-            }
-        }
-        if (distinct < rs.dataShards()) {
+        List<Shard> pieces = new ArrayList<>(shards.size());
+        shards.forEach(e -> pieces.add(e.shard()));
+        Optional<byte[]> bytes = code.rebuild(like.shard().digest(), pieces);
+        if (bytes.isEmpty()) {
             return null;
         }
         try {
-            byte[] bytes = rs.decode(slots);
-            if (digest(bytes) != like.shard().digest()) {
-                return null;
-            }
-            PaxosEntry full = PaxosCodec.valueOf(bytes, like.bal());
+            PaxosEntry full = PaxosCodec.valueOf(bytes.get(), like.bal());
             return Objects.equals(full.id(), like.id()) ? full : null;
-        } catch (IllegalArgumentException | CodecException e) {
+        } catch (CodecException e) {
             return null;
         }
     }
 
     @Override
     void learned(long slot, PaxosEntry full) {
-        long digest = digest(PaxosCodec.valueBytes(full));
-        values.put(slot, new Coded(full, digest, null));
+        values.put(slot, new Coded(full, ValueShards.digest(PaxosCodec.valueBytes(full)), null));
+    }
+
+    /**
+     * A value rebuilt only to be executed is dropped once it is; a proposer's values (with their
+     * shards, which it may have to send again) stay until the slot is compacted.
+     */
+    @Override
+    void executed(long slot) {
+        Coded c = values.get(slot);
+        if (c != null && c.shards() == null) {
+            values.remove(slot);
+        }
     }
 
     @Override
@@ -194,19 +185,5 @@ class ShardCoding extends Coding {
 
     private static boolean sameValue(Coded c, PaxosEntry held) {
         return held.isCoded() && c.digest() == held.shard().digest() && Objects.equals(c.full().id(), held.id());
-    }
-
-    /** The first 8 bytes of the SHA-256 of {@code bytes}. */
-    static long digest(byte[] bytes) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(bytes);
-            long d = 0;
-            for (int i = 0; i < 8; i++) {
-                d = (d << 8) | (h[i] & 0xFF);
-            }
-            return d;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 }

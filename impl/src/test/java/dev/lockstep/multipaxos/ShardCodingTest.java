@@ -1,5 +1,6 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.common.erasure.Shard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

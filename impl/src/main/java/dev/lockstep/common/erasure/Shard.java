@@ -1,17 +1,18 @@
-package dev.lockstep.multipaxos;
+package dev.lockstep.common.erasure;
 
 import dev.lockstep.base.Bytes;
 import java.util.Objects;
 
 /**
- * One Reed-Solomon shard of a value, as an RSPaxos acceptor stores it (RSPaxos.tla's
- * {@code [val, idx]}): shard number {@code index} of the value whose encoded bytes have the
- * 64-bit {@code digest}. The digest is what tells shards of one value from shards of another
- * when a new leader counts them across ballots (RSPaxos.tla, the recovery rule): the request id
- * alone is not enough, since a retried request may carry a new timestamp.
+ * One Reed-Solomon shard of a value, as a replica of an erasure-coded protocol stores it
+ * (RSPaxos.tla's {@code [val, idx]}): shard number {@code index} of the value whose bytes have
+ * the 64-bit {@code digest}. The digest tells shards of one value from shards of another (an
+ * RSPaxos leader counts them across ballots; a retried request may carry a new timestamp, so a
+ * request id alone is not enough) and catches a rebuild from shards that do not belong together.
+ * {@link ValueShards} makes and rebuilds them.
  *
  * @param index the shard number, 0..N-1 (the position of the member it was made for)
- * @param digest the first 8 bytes of the SHA-256 of the value's encoded bytes
+ * @param digest {@link ValueShards#digest} of the value's bytes
  * @param bytes the shard's bytes
  */
 public record Shard(int index, long digest, Bytes bytes) {
