@@ -11,6 +11,9 @@ public interface AdminView extends ServerView {
 
     ClientStats clientStats();
 
+    /** Frame bytes sent to peers so far (see {@code PeerTransport#sentBytes}). */
+    long peerSentBytes();
+
     /** What start-up recovery cut off the log's torn tail, if anything. */
     Optional<String> truncatedTail();
 

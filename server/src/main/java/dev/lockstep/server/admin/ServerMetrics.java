@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * The server's Prometheus metrics (names in docs/operations.md): client requests by command
  * and their latency, group-commit batch sizes and fsync time (from the WAL's
- * {@link CommitMetrics} hook), and gauges of role, term, commit/applied index and peers read at
- * scrape time from the {@link AdminView}.
+ * {@link CommitMetrics} hook), and gauges of role, term, commit/applied index and peers and
+ * counters such as the bytes sent to peers, read at scrape time from the {@link AdminView}.
  */
 public final class ServerMetrics implements CommandObserver, CommitMetrics {
     private static final double[] LATENCY_BOUNDS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
@@ -81,6 +81,8 @@ public final class ServerMetrics implements CommandObserver, CommitMetrics {
                 () -> view.get().runtimeStats().waitingEffects());
         counter("lockstep_forwarded_requests", "Client requests forwarded to the leader",
                 () -> view.get().forwardedRequests());
+        counter("lockstep_peer_sent_bytes", "Frame bytes (header and body) written to peer connections: protocol "
+                + "messages, forwarded requests and answers, handshakes", () -> view.get().peerSentBytes());
         counter("lockstep_replica_steps", "Events stepped by the replica", () -> view.get().runtimeStats().steps());
         counter("lockstep_applied_entries", "Apply effects executed", () -> view.get().runtimeStats().applies());
         CounterWithCallback.builder().name("lockstep_peer_frames_dropped")

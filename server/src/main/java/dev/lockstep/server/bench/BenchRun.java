@@ -17,10 +17,18 @@ import java.util.concurrent.TimeoutException;
  * through a follower; or, with {@link BenchPlan#spread}, every replica at once) and collects one
  * {@link Sample} per run. Each test runs as its own redis-benchmark invocation so that the CPU
  * time measured during it belongs to that test. Order per repetition: for each pipeline depth and
- * test, Redis then Lockstep; then the follower runs at the first depth.
+ * test, Redis then Lockstep; then the follower runs at the first depth. Around each Lockstep run
+ * the replicas' byte counters are read once they have stopped moving ({@link BytesPerOp}), so
+ * that a follower still catching up after the last reply is counted in its run.
  */
 public final class BenchRun {
     public static final long LEADER_WAIT_MS = 30_000;
+    /** How often the byte counters are read while waiting for them to stop moving. */
+    static final long QUIET_INTERVAL_MS = 100;
+    /** The counters have stopped moving when all replicas together grew less than this in one interval (heartbeats). */
+    static final long QUIET_BYTES = 16 << 10;
+    /** The longest wait for the counters to stop moving; then they are read as they are. */
+    static final long QUIET_WAIT_MS = 5_000;
 
     /** One redis-benchmark process of a run: the server's name and port, and its share of the load. */
     record Aim(String name, int port, Share share) {}
@@ -41,7 +49,14 @@ public final class BenchRun {
         running.forEach(ChildProcesses::destroyTree);
     }
 
-    public List<Sample> run(RedisServer redis, ClusterUnderTest cluster)
+    /**
+     * Warms the cluster up and runs the plan.
+     *
+     * @param protocol the cluster's protocol, which its samples carry
+     * @param redis the Redis to run the same commands against, or empty to measure Lockstep alone
+     *     (when an earlier protocol's runs already measured Redis)
+     */
+    public List<Sample> run(String protocol, Optional<RedisServer> redis, ClusterUnderTest cluster)
             throws IOException, InterruptedException, TimeoutException {
         warmUp(cluster);
         List<Sample> samples = new ArrayList<>();
@@ -49,22 +64,24 @@ public final class BenchRun {
         for (int rep = 1; rep <= plan.repeats(); rep++) {
             for (int pipeline : plan.pipelines()) {
                 for (String test : plan.tests()) {
-                    samples.add(measure(Sample.Target.REDIS, test, pipeline,
-                            List.of(new Aim("redis", redis.port(), plan.whole())), List.of(redis.pid()), () -> -1,
-                            Optional.empty(), rep));
-                    ClusterUnderTest.Replica leader = cluster.leader(LEADER_WAIT_MS);
-                    samples.add(measure(lockstep, test, pipeline, lockstepAims(cluster, leader, plan.requests()),
-                            cluster.pids(), cluster::fsyncs, Optional.of(new Watch(cluster, leader)), rep));
+                    if (redis.isPresent()) {
+                        samples.add(measure(Sample.Target.REDIS, test, pipeline,
+                                List.of(new Aim("redis", redis.get().port(), plan.whole())),
+                                List.of(redis.get().pid()), Optional.empty(), rep));
+                    }
+                    Side side = Side.of(protocol, cluster);
+                    samples.add(measure(lockstep, test, pipeline, lockstepAims(cluster, side.leader(),
+                            plan.requests()), cluster.pids(), Optional.of(side), rep));
                 }
             }
             if (plan.viaFollower()) {
                 int pipeline = plan.pipelines().get(0);
                 for (String test : plan.tests()) {
-                    ClusterUnderTest.Replica leader = cluster.leader(LEADER_WAIT_MS);
-                    ClusterUnderTest.Replica follower = cluster.follower(leader);
+                    Side side = Side.of(protocol, cluster);
+                    ClusterUnderTest.Replica follower = cluster.follower(side.leader());
                     samples.add(measure(Sample.Target.FOLLOWER, test, pipeline,
                             List.of(new Aim(follower.id(), follower.clientPort(), plan.whole())), cluster.pids(),
-                            cluster::fsyncs, Optional.of(new Watch(cluster, leader)), rep));
+                            Optional.of(side), rep));
                 }
             }
         }
@@ -102,29 +119,66 @@ public final class BenchRun {
         }
     }
 
-    /** Checks after a run that the leader it was aimed at still leads in the same term. */
-    private record Watch(ClusterUnderTest cluster, ClusterUnderTest.Replica leader) {
+    /** The Lockstep side of a run: the cluster, its protocol and the leader when the run started. */
+    private record Side(String protocol, ClusterUnderTest cluster, ClusterUnderTest.Replica leader) {
+        static Side of(String protocol, ClusterUnderTest cluster) throws InterruptedException {
+            return new Side(protocol, cluster, cluster.leader(LEADER_WAIT_MS));
+        }
+
+        /** Checks after a run that the leader it was aimed at still leads in the same term. */
         String note() throws InterruptedException {
             ClusterUnderTest.Replica now = cluster.leader(LEADER_WAIT_MS);
             return now.equals(leader) ? "" : "leader changed during the run (" + leader.id() + " term " + leader.term()
                     + " -> " + now.id() + " term " + now.term() + ")";
         }
+
+        /** The leader's position in member order, or -1. */
+        int leaderIndex() {
+            List<String> ids = cluster.all(leader).stream().map(ClusterUnderTest.Replica::id).toList();
+            return ids.indexOf(leader.id());
+        }
+
+        long fsyncs() {
+            return cluster.fsyncs();
+        }
+    }
+
+    /**
+     * Every replica's byte counters once they have stopped moving: read every
+     * {@link #QUIET_INTERVAL_MS} until all replicas together grew less than {@link #QUIET_BYTES}
+     * in one interval, at most {@link #QUIET_WAIT_MS}; empty if some replica does not report them.
+     */
+    static List<ByteCounters> quietCounters(ClusterUnderTest cluster) throws InterruptedException {
+        List<ByteCounters> last = cluster.byteCounters();
+        long deadline = System.nanoTime() + QUIET_WAIT_MS * 1_000_000;
+        while (!last.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_INTERVAL_MS);
+            List<ByteCounters> now = cluster.byteCounters();
+            if (now.size() != last.size() || ByteCounters.total(now) - ByteCounters.total(last) < QUIET_BYTES) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 
     private Sample measure(Sample.Target target, String test, int pipeline, List<Aim> aims, List<Long> pids,
-            java.util.function.LongSupplier fsyncs, Optional<Watch> watch, int rep)
-            throws IOException, InterruptedException, TimeoutException {
-        long syncsBefore = fsyncs.getAsLong();
+            Optional<Side> lockstep, int rep) throws IOException, InterruptedException, TimeoutException {
+        List<ByteCounters> bytesBefore = lockstep.isPresent() ? quietCounters(lockstep.get().cluster()) : List.of();
+        long syncsBefore = lockstep.map(Side::fsyncs).orElse(-1L);
         long[] cpuBefore = cpuNanos(pids);
         List<Measurement> parts = benchmark(aims, test, pipeline);
         long[] cpuAfter = cpuNanos(pids);
-        long syncsAfter = fsyncs.getAsLong();
+        long syncsAfter = lockstep.map(Side::fsyncs).orElse(-1L);
+        List<ByteCounters> bytesAfter = lockstep.isPresent() ? quietCounters(lockstep.get().cluster()) : List.of();
         List<Share> shares = aims.stream().map(Aim::share).toList();
         Measurement m = Aggregate.of(shares, parts);
         double cpuPerOp = cpuMicrosPerOp(cpuBefore, cpuAfter, plan.requests());
         double syncsPerOp = syncsBefore < 0 || syncsAfter < 0 ? Double.NaN
                 : (syncsAfter - syncsBefore) / (double) plan.requests();
-        String note = watch.isPresent() ? watch.get().note() : "";
+        BytesPerOp bytes = lockstep.isEmpty() ? BytesPerOp.UNKNOWN
+                : BytesPerOp.of(bytesBefore, bytesAfter, lockstep.get().leaderIndex(), plan.requests());
+        String note = lockstep.isPresent() ? lockstep.get().note() : "";
         if (aims.size() > 1) {
             for (int i = 0; i < aims.size(); i++) {
                 Aim a = aims.get(i);
@@ -137,12 +191,20 @@ public final class BenchRun {
         }
         String where = aims.size() == 1 ? String.format(Locale.ROOT, "port %-5d", aims.get(0).port())
                 : "ports " + String.join(",", aims.stream().map(a -> Integer.toString(a.port())).toList());
-        log.printf(Locale.ROOT, "run %d/%d  %-4s -P %-3d %-8s %s %10s ops/s  p50 %7s ms  p99 %7s ms  "
-                + "CPU %6s us/op%s  fsyncs/op %s%s%n", rep, plan.repeats(), m.test(), pipeline, target.label(), where,
+        log.printf(Locale.ROOT, "run %d/%d  %s%-4s -P %-3d %-8s %s %10s ops/s  p50 %7s ms  p99 %7s ms  "
+                + "CPU %6s us/op%s  fsyncs/op %s%s%s%n", rep, plan.repeats(),
+                lockstep.map(l -> l.protocol() + " ").orElse(""), m.test(), pipeline, target.label(), where,
                 ComparisonTable.rate(m.rps()), ComparisonTable.ms(m.p50Ms()), ComparisonTable.ms(m.p99Ms()),
                 ComparisonTable.cpu(cpuPerOp), perReplica(cpuBefore, cpuAfter), ComparisonTable.perOp(syncsPerOp),
-                note.isEmpty() ? "" : "  (" + note + ")");
-        return new Sample(target, m.test(), pipeline, m, cpuPerOp, syncsPerOp, note);
+                lockstep.isEmpty() ? "" : bytesLine(bytes), note.isEmpty() ? "" : "  (" + note + ")");
+        return new Sample(lockstep.map(Side::protocol).orElse(""), target, m.test(), pipeline, m, cpuPerOp,
+                syncsPerOp, bytes, note);
+    }
+
+    /** "  disk 4,160 net 2,790 B/op/replica": the mean bytes per request of one replica. */
+    private static String bytesLine(BytesPerOp b) {
+        return "  disk " + ComparisonTable.rate(b.disk().mean()) + " net " + ComparisonTable.rate(b.net().mean())
+                + " B/op/replica";
     }
 
     /** Runs one redis-benchmark per aim, all at once, and returns their results in the same order. */

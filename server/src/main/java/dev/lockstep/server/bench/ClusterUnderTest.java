@@ -22,4 +22,12 @@ public interface ClusterUnderTest {
 
     /** Write-ahead log syncs (fsyncs) of all replicas so far, or -1 if unknown. */
     long fsyncs();
+
+    /**
+     * Every replica's disk and network byte counters now, in member order (n1 first), or an
+     * empty list if some replica does not report them.
+     */
+    default List<ByteCounters> byteCounters() {
+        return List.of();
+    }
 }

@@ -3,14 +3,17 @@ package dev.lockstep.server.bench;
 /**
  * One redis-benchmark run against one target.
  *
+ * @param protocol the Lockstep cluster's replication protocol; empty for Redis
  * @param cpuMicrosPerOp CPU time (user + system) the target's processes spent during the run,
  *     per request; {@code NaN} if the platform does not report CPU time
  * @param fsyncsPerOp write-ahead log syncs of all Lockstep replicas per request ({@code NaN} for
  *     Redis, which does not count them)
+ * @param bytes what the replicas wrote to disk and sent to each other per request
+ *     ({@link BytesPerOp#UNKNOWN} for Redis)
  * @param note what may make the run unrepresentative (e.g. a leader change), or empty
  */
-public record Sample(Target target, String test, int pipeline, Measurement measurement, double cpuMicrosPerOp,
-        double fsyncsPerOp, String note) {
+public record Sample(String protocol, Target target, String test, int pipeline, Measurement measurement,
+        double cpuMicrosPerOp, double fsyncsPerOp, BytesPerOp bytes, String note) {
 
     /**
      * What a run was aimed at: Redis, the Lockstep leader (or n1 without one), another replica,

@@ -3,6 +3,7 @@ package dev.lockstep.server.cli;
 import dev.lockstep.server.bench.BenchPlan;
 import dev.lockstep.server.bench.BenchRun;
 import dev.lockstep.server.bench.BenchmarkReport;
+import dev.lockstep.server.bench.BytesTable;
 import dev.lockstep.server.bench.ClusterUnderTest;
 import dev.lockstep.server.bench.ComparisonTable;
 import dev.lockstep.server.bench.Executables;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +30,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench}: starts a local Lockstep cluster with fsync on (the {@code cluster} code path,
  * in a fresh temporary folder) and a local redis-server with {@code appendfsync always}, runs the
- * same redis-benchmark command against both, and prints a side-by-side table. The Lockstep load
+ * same redis-benchmark command against both, and prints a side-by-side table, and a table of
+ * the bytes each replica wrote to disk and sent to its peers per request. The Lockstep load
  * goes to the leader, or with {@code --spread} to every replica at once (one redis-benchmark per
- * replica); {@code --keys} picks the key distribution. Everything it started is stopped at the
- * end, on failure and on Ctrl-C.
+ * replica); {@code --keys} picks the key distribution. With several protocols
+ * ({@code --protocol raft,rspaxos}) each gets its own cluster in turn and the same runs; Redis
+ * is measured once, alongside the first protocol that completes its runs. Everything it started
+ * is stopped at the end, on failure and on Ctrl-C.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Benchmark a local Lockstep cluster (fsync on) against a local Redis (appendfsync always) "
@@ -81,14 +86,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "also write the table and the setup as Markdown")
     Path markdown;
 
-    @Option(names = "--replicas", description = "Lockstep replicas (default: the protocol's, 3 for most; 1 for repnothing)")
+    @Option(names = "--replicas", description = "Lockstep replicas of every cluster (default: the protocol's, 3 for "
+            + "most; 1 for repnothing)")
     Integer replicas;
 
-    @Option(names = "--protocol", defaultValue = "raft", description = "replication protocol (default: ${DEFAULT-VALUE})")
-    String protocol;
+    @Option(names = "--protocol", defaultValue = "raft", split = ",", paramLabel = "PROTOCOL",
+            description = "replication protocol, or several comma-separated (e.g. raft,rspaxos): each runs in its own "
+                    + "cluster in turn, with the same runs, reported side by side (default: ${DEFAULT-VALUE})")
+    List<String> protocols;
 
     @Option(names = "--base-port", defaultValue = "0",
-            description = "Lockstep client ports from here (peer +100, admin +200); 0 = find free ports")
+            description = "Lockstep client ports from here (peer +100, admin +200; every protocol's cluster in turn); "
+                    + "0 = find free ports")
     int basePort;
 
     @Option(names = "--tick-ms", defaultValue = "10", description = "milliseconds per protocol tick")
@@ -157,30 +166,113 @@ final class BenchCommand implements Callable<Integer> {
         if (pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p < 1) || tests.isEmpty()) {
             return Optional.of("need at least one test and pipeline depths >= 1");
         }
-        if (replicas == null) {
-            replicas = dev.lockstep.core.ProtocolRegistry.find(protocol).map(p -> p.traits().sizes().local()).orElse(3);
+        if (protocols.isEmpty() || new HashSet<>(protocols).size() < protocols.size()) {
+            return Optional.of("--protocol needs one or more different protocols, got " + protocols);
         }
-        if (spread && (clients < replicas || requests < replicas || (warmup > 0 && warmup < replicas))) {
+        noFollower |= spread;
+        for (String protocol : protocols) {
+            Optional<String> problem = checkProtocol(protocol, replicasOf(protocol));
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code protocol} with {@code size} replicas cannot run this benchmark, if it cannot. */
+    private Optional<String> checkProtocol(String protocol, int size) {
+        if (spread && (clients < size || requests < size || (warmup > 0 && warmup < size))) {
             return Optional.of("--spread runs one redis-benchmark per replica: -c, -n and --warmup (unless 0) must be "
-                    + "at least the number of replicas (" + replicas + ")");
+                    + "at least the number of replicas (" + size + (protocols.size() > 1 ? " for " + protocol : "")
+                    + ")");
         }
-        if (replicas < 2 || spread) {
-            noFollower = true;
-        }
-        return ClusterCommand.checkLayout(protocol, replicas, basePort == 0 ? 1 : basePort);
+        return ClusterCommand.checkLayout(protocol, size, basePort == 0 ? 1 : basePort);
+    }
+
+    /** {@code --replicas}, or the protocol's own local cluster size. */
+    private int replicasOf(String protocol) {
+        return replicas != null ? replicas
+                : dev.lockstep.core.ProtocolRegistry.find(protocol).map(p -> p.traits().sizes().local()).orElse(3);
+    }
+
+    /** The runs; through a follower only where there is one (and not with --spread or --no-follower). */
+    private BenchPlan plan(boolean viaFollower) {
+        return new BenchPlan(tests, pipelines, requests, clients, dataSize, keys, repeat, viaFollower, spread, warmup,
+                Duration.ofSeconds(runTimeoutSeconds));
     }
 
     private int benchmark(Path redisServer, Path redisBenchmark)
             throws IOException, InterruptedException, TimeoutException {
         workDir = Files.createTempDirectory("lockstep-bench-");
-        Path redisDir = Files.createDirectories(workDir.resolve("redis"));
-        int base = basePort != 0 ? basePort : freeBasePort(replicas);
         String loadBefore = BenchmarkReport.loadAverage();
-        cluster = LocalCluster.start(new LocalCluster.Options(protocol, replicas, base, workDir.resolve("cluster"),
-                "127.0.0.1", tickMs, true, false, jvmOptions, tuning.isEmpty() ? Map.of() : Map.of("tuning", tuning)));
+        List<Sample> samples = new ArrayList<>();
+        List<BenchmarkReport.Cluster> ran = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (String protocol : protocols) {
+            boolean redisMeasured = samples.stream().anyMatch(x -> x.target() == Sample.Target.REDIS);
+            try {
+                samples.addAll(benchmarkProtocol(protocol, redisServer, redisBenchmark, !redisMeasured));
+                ran.add(new BenchmarkReport.Cluster(protocol, replicasOf(protocol)));
+            } catch (IOException | TimeoutException | IllegalStateException | IllegalArgumentException e) {
+                if (protocols.size() == 1 || cleanedUp.get()) {
+                    throw e;
+                }
+                failures.add(protocol + " failed: " + e.getMessage());
+                System.err.println("lockstep bench: " + protocol + " failed: " + e.getMessage()
+                        + "; going on with the other protocols");
+                printLogErrors();
+            } finally {
+                stopCluster();
+            }
+        }
+        if (ran.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", failures));
+        }
+        boolean viaFollower = !noFollower && ran.stream().anyMatch(c -> c.replicas() > 1);
+        BenchmarkReport report = new BenchmarkReport(plan(viaFollower), ran, jvmOptions, tuning,
+                BenchmarkReport.version(redisServer), loadBefore, BenchmarkReport.loadAverage(),
+                ComparisonTable.of(samples), BytesTable.of(samples));
+        printReport(report, failures);
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Starts {@code protocol}'s cluster (and Redis, the first time), runs the plan against it
+     * (and Redis when {@code withRedis}), and leaves the cluster running for {@link #stopCluster}.
+     */
+    private List<Sample> benchmarkProtocol(String protocol, Path redisServer, Path redisBenchmark, boolean withRedis)
+            throws IOException, InterruptedException, TimeoutException {
+        int size = replicasOf(protocol);
+        int base = basePort != 0 ? basePort : freeBasePort(size);
+        cluster = LocalCluster.start(new LocalCluster.Options(protocol, size, base, clusterDir(protocol), "127.0.0.1",
+                tickMs, true, false, jvmOptions, tuning.isEmpty() ? Map.of() : Map.of("tuning", tuning)));
         cluster.printLayout(System.out);
-        ClusterView view = new ClusterView(cluster);
+        LocalClusterView view = new LocalClusterView(cluster);
         ClusterUnderTest.Replica leader = view.leader(BenchRun.LEADER_WAIT_MS);
+        printLeader(leader);
+        boolean first = redis == null;
+        if (first) {
+            startRedis(redisServer);
+        }
+        if (spread) {
+            System.out.printf("spread: one redis-benchmark per replica (%s) at once, -c %d and -n %d split "
+                    + "between them; no run through a follower%n", String.join(",", view.all(leader).stream()
+                    .map(ClusterUnderTest.Replica::id).toList()), clients, requests);
+        }
+        BenchPlan plan = plan(!noFollower && size > 1);
+        if (first) {
+            System.out.println("keys: " + plan.keyDistribution());
+        }
+        run = new BenchRun(redisBenchmark, plan, System.out);
+        return run.run(protocol, withRedis ? Optional.of(redis) : Optional.empty(), view);
+    }
+
+    /** The cluster's folder: {@code cluster}, or {@code cluster-<protocol>} when there are several. */
+    private Path clusterDir(String protocol) {
+        return workDir.resolve(protocols.size() == 1 ? "cluster" : "cluster-" + protocol);
+    }
+
+    private void printLeader(ClusterUnderTest.Replica leader) {
         if (cluster.hasLeader()) {
             System.out.printf("leader: %s (term %d); fsync on%n", leader.id(), leader.term());
         } else if (!spread) {
@@ -189,29 +281,55 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             System.out.println("no leader: every replica takes its clients' requests itself; fsync on");
         }
+    }
+
+    private void startRedis(Path redisServer) throws IOException, InterruptedException {
+        Path redisDir = Files.createDirectories(workDir.resolve("redis"));
         redis = RedisServer.start(redisServer, freePort(), redisDir);
         System.out.printf("redis-server pid %d port %d (appendonly yes, appendfsync always) in %s%n", redis.pid(),
                 redis.port(), redisDir);
-        if (spread) {
-            System.out.printf("spread: one redis-benchmark per replica (%s) at once, -c %d and -n %d split "
-                    + "between them; no run through a follower%n", String.join(",", view.all(leader).stream()
-                    .map(ClusterUnderTest.Replica::id).toList()), clients, requests);
-        }
-        BenchPlan plan = new BenchPlan(tests, pipelines, requests, clients, dataSize, keys, repeat, !noFollower,
-                spread, warmup, Duration.ofSeconds(runTimeoutSeconds));
-        System.out.println("keys: " + plan.keyDistribution());
-        run = new BenchRun(redisBenchmark, plan, System.out);
-        List<Sample> samples = run.run(redis, view);
-        ComparisonTable table = ComparisonTable.of(samples);
-        BenchmarkReport report = new BenchmarkReport(plan, replicas, protocol, jvmOptions, tuning,
-                BenchmarkReport.version(redisServer), loadBefore, BenchmarkReport.loadAverage(), table);
+    }
+
+    private void printReport(BenchmarkReport report, List<String> failures) throws IOException {
+        String failed = failures.isEmpty() ? "" : "\n" + String.join("\n", failures) + "\n";
         System.out.println();
-        System.out.print(report.text());
+        System.out.print(report.text() + failed);
         if (markdown != null) {
-            Files.writeString(markdown, report.markdown());
+            Files.writeString(markdown, report.markdown() + failed);
             System.out.println("wrote " + markdown.toAbsolutePath());
         }
-        return 0;
+    }
+
+    /** Stops the current protocol's cluster and, unless --keep-data, deletes its folder. */
+    private void stopCluster() {
+        LocalCluster c = cluster;
+        cluster = null;
+        if (c != null) {
+            c.close();
+            if (!keepData && !cleanedUp.get()) {
+                deleteTree(c.data());
+            }
+        }
+    }
+
+    /**
+     * The last lines of each replica's log that name an error, on stderr: the cluster's folder
+     * is deleted next unless --keep-data.
+     */
+    private void printLogErrors() {
+        LocalCluster c = cluster;
+        if (c == null) {
+            return;
+        }
+        for (ReplicaProcess child : c.children()) {
+            try (Stream<String> lines = Files.lines(child.log())) {
+                List<String> errors = lines.filter(l -> l.contains("ERROR") || l.contains("Exception")).toList();
+                errors.subList(Math.max(0, errors.size() - 3), errors.size())
+                        .forEach(l -> System.err.println("  " + child.id() + ": " + l));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                System.err.println("  " + child.id() + ": no log (" + e.getMessage() + ")");
+            }
+        }
     }
 
     /** Stops what this command started; idempotent (the finally block and the shutdown hook both call it). */
@@ -274,56 +392,6 @@ final class BenchCommand implements Callable<Integer> {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    /** The local cluster as the benchmark sees it. */
-    private record ClusterView(LocalCluster cluster) implements ClusterUnderTest {
-        @Override
-        public Replica leader(long timeoutMs) throws InterruptedException {
-            LocalCluster.Leader l = cluster.awaitLeader(timeoutMs)
-                    .orElseThrow(() -> new IllegalStateException("no Lockstep leader within " + timeoutMs + " ms"));
-            return new Replica(l.id(), cluster.ports().get(l.index()).client(), l.term());
-        }
-
-        @Override
-        public Replica follower(Replica leader) {
-            List<ClusterLayout.Ports> ports = cluster.ports();
-            for (int i = 0; i < ports.size(); i++) {
-                if (ports.get(i).client() == leader.clientPort()) {
-                    int f = (i + 1) % ports.size();
-                    return new Replica("n" + (f + 1), ports.get(f).client(), leader.term());
-                }
-            }
-            throw new IllegalStateException("leader " + leader + " is not a member");
-        }
-
-        @Override
-        public List<Replica> all(Replica leader) {
-            List<ClusterLayout.Ports> ports = cluster.ports();
-            List<Replica> all = new ArrayList<>();
-            for (int i = 0; i < ports.size(); i++) {
-                all.add(new Replica("n" + (i + 1), ports.get(i).client(), leader.term()));
-            }
-            return List.copyOf(all);
-        }
-
-        @Override
-        public long fsyncs() {
-            long total = 0;
-            for (int i = 0; i < cluster.ports().size(); i++) {
-                java.util.OptionalDouble n = cluster.metric(i, "lockstep_wal_fsync_duration_seconds_count");
-                if (n.isEmpty()) {
-                    return -1;
-                }
-                total += (long) n.getAsDouble();
-            }
-            return total;
-        }
-
-        @Override
-        public List<Long> pids() {
-            return cluster.children().stream().map(ReplicaProcess::pid).toList();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.core.ProtocolRegistry;
+import dev.lockstep.server.bench.PrometheusText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -90,6 +91,11 @@ public final class LocalCluster implements AutoCloseable {
         return ports;
     }
 
+    /** The folder of the configs, data and logs. */
+    public Path data() {
+        return options.data().toAbsolutePath();
+    }
+
     public void printLayout(PrintStream out) {
         out.printf("started %d %s %s (configs, data and logs in %s):%n", options.replicas(), options.protocol(),
                 options.replicas() == 1 ? "replica" : "replicas",
@@ -173,22 +179,22 @@ public final class LocalCluster implements AutoCloseable {
      * whose name is exactly {@code name}), or empty if it does not answer.
      */
     public java.util.OptionalDouble metric(int i, String name) {
+        return metrics(i).map(text -> PrometheusText.value(text, name)).orElse(java.util.OptionalDouble.empty());
+    }
+
+    /** Replica {@code i}'s {@code /metrics} text (Prometheus exposition format), or empty if it does not answer. */
+    public Optional<String> metrics(int i) {
         try {
             HttpRequest req = HttpRequest.newBuilder(
                     URI.create("http://" + options.host() + ":" + ports.get(i).admin() + "/metrics"))
                     .timeout(Duration.ofMillis(2_000)).build();
             HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-            for (String line : resp.body().split("\n")) {
-                if (line.startsWith(name + " ")) {
-                    return java.util.OptionalDouble.of(Double.parseDouble(line.substring(name.length() + 1).trim()));
-                }
-            }
-            return java.util.OptionalDouble.empty();
-        } catch (IOException | NumberFormatException e) {
-            return java.util.OptionalDouble.empty();
+            return resp.statusCode() == 200 ? Optional.of(resp.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.OptionalDouble.empty();
+            return Optional.empty();
         }
     }
 

@@ -179,6 +179,11 @@ public final class Node implements AdminView, AutoCloseable {
     }
 
     @Override
+    public long peerSentBytes() {
+        return transport.sentBytes();
+    }
+
+    @Override
     public boolean epoll() {
         return network.epoll();
     }

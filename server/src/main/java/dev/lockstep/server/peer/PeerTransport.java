@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
     private final Map<NodeId, PeerLink> links = new TreeMap<>();
     private final Map<NodeId, Channel> inbound = new ConcurrentHashMap<>();
     private final Forwarder forwarder;
+    /** Encoded frame bytes written to peer connections, both directions of each ({@link FrameEncoder}). */
+    private final LongAdder sentBytes = new LongAdder();
     private Channel acceptor;
 
     public PeerTransport(ServerConfig config, ProtocolCodec codec, Network network, Listener listener) {
@@ -97,7 +100,7 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(new FrameDecoder(config.limits().maxFrameBytes()), new FrameEncoder(),
+                ch.pipeline().addLast(new FrameDecoder(config.limits().maxFrameBytes()), new FrameEncoder(sentBytes),
                         new PeerChannelHandler(PeerTransport.this, dialed));
             }
         };
@@ -211,6 +214,14 @@ public final class PeerTransport implements PeerSender, AutoCloseable {
 
     public long forwardedRequests() {
         return forwarder.forwarded();
+    }
+
+    /**
+     * Bytes of frames (length, checksum and body) this replica has written to its peers so far:
+     * protocol messages, forwarded requests and answers, handshakes.
+     */
+    public long sentBytes() {
+        return sentBytes.sum();
     }
 
     /** Peers in id order. */

@@ -70,6 +70,48 @@ class BenchCommandTest {
         }
         assertTrue(table.contains("appendfsync always"), table);
         assertTrue(table.contains(replicas + " " + protocol + " replica"), "the setup names the protocol:\n" + table);
+        assertTrue(table.contains("| " + protocol + " | SET | 1 | leader |"), "a bytes row:\n" + table);
+        assertNothingLeftRunning();
+    }
+
+    /**
+     * Two protocols in one run: one Redis run per test and depth, both clusters compared with it,
+     * and their bytes side by side; 4 KB values, so the erasure-coded protocol's log grows by
+     * less than Raft's per SET (a shard per replica, about 1/d of the value).
+     */
+    @Test
+    @Timeout(300)
+    void twoProtocolsShareOneRedisRunAndReportBytesPerSet() throws Exception {
+        assumeTrue(Executables.find("redis-server").isPresent() && Executables.find("redis-benchmark").isPresent(),
+                "redis-server/redis-benchmark not installed (bench/install-tools.sh)");
+        String second = ProtocolRegistry.find("rspaxos").isPresent() ? "rspaxos" : "multipaxos";
+        Path md = dir.resolve("two.md");
+        int code = Main.execute("bench", "--protocol", "raft," + second, "-t", "set", "-n", "2000", "-c", "10", "-P",
+                "1", "-d", "4096", "--warmup", "0", "--no-follower", "--markdown", md.toString(), "--jvm-opt",
+                "-Xmx128m", "--jvm-opt", "-XX:TieredStopAtLevel=1");
+        String report = Files.exists(md) ? Files.readString(md) : "(no report)";
+        assertEquals(0, code, report);
+        assertEquals(2, report.lines().filter(l -> l.startsWith("| raft | SET | 1 | leader |")).count(),
+                "raft has a row in the comparison with Redis and one in the bytes table:\n" + report);
+        String bytes = report.substring(report.indexOf("### Bytes per request"));
+        double raft = diskPerSet(bytes, "raft");
+        double other = diskPerSet(bytes, second);
+        assertTrue(raft >= 4096, "Raft logs the whole value on every replica: " + raft + "\n" + report);
+        if (second.equals("rspaxos")) {
+            assertTrue(other < 0.8 * raft, "one shard per replica: " + other + " vs " + raft + "\n" + report);
+        }
+        assertTrue(bytes.contains("| disk vs raft | net vs raft |"), bytes);
+        assertNothingLeftRunning();
+    }
+
+    /** The "disk B/op/replica" cell of {@code protocol}'s SET -P 1 row of the bytes table. */
+    private static double diskPerSet(String bytesTable, String protocol) {
+        String row = bytesTable.lines().filter(l -> l.startsWith("| " + protocol + " | SET | 1 | leader |")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + protocol + " row in\n" + bytesTable));
+        return Double.parseDouble(row.split("\\|")[7].strip().replace(",", ""));
+    }
+
+    private static void assertNothingLeftRunning() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -12,8 +12,9 @@ class ComparisonTableTest {
 
     private static Sample sample(Sample.Target target, String test, int pipeline, double rps, double p50, double p99,
             String note) {
-        return new Sample(target, test, pipeline, new Measurement(test, rps, 0, 0, p50, 0, p99, 0), 10,
-                target == Sample.Target.REDIS ? Double.NaN : 0.05, note);
+        return new Sample(target == Sample.Target.REDIS ? "" : "raft", target, test, pipeline,
+                new Measurement(test, rps, 0, 0, p50, 0, p99, 0), 10, target == Sample.Target.REDIS ? Double.NaN : 0.05,
+                BytesPerOp.UNKNOWN, note);
     }
 
     @Test

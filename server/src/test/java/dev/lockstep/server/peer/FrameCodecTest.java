@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
@@ -17,9 +18,13 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
-/** Frames survive the wire; corrupted, oversized or garbled ones are refused, never misread. */
+/**
+ * Frames survive the wire; corrupted, oversized or garbled ones are refused, never misread; the
+ * encoder counts the bytes it writes.
+ */
 class FrameCodecTest {
     private static final Command TXN = new Command.Txn(
             List.of(new Command.Compare(Bytes.utf8("a"), Optional.empty()),
@@ -62,6 +67,22 @@ class FrameCodecTest {
         Frame.ProtocolMessage m = assertInstanceOf(Frame.ProtocolMessage.class,
                 roundTrip(new Frame.ProtocolMessage(payload)));
         assertArrayEquals(payload, m.payload());
+    }
+
+    @Test
+    void theSentByteCounterGrowsByEachEncodedFrame() {
+        LongAdder sent = new LongAdder();
+        EmbeddedChannel out = new EmbeddedChannel(new FrameEncoder(sent));
+        long total = 0;
+        for (Frame f : List.of(new Frame.ProtocolMessage(new byte[4096]), new Frame.Reject("no"),
+                new Frame.ForwardRequest(3, new RequestId(1, 2), TXN))) {
+            out.writeOutbound(f);
+            ByteBuf encoded = out.readOutbound();
+            total += encoded.readableBytes();
+            assertEquals(total, sent.sum(), "after " + f.getClass().getSimpleName());
+            encoded.release();
+        }
+        assertTrue(total > 4096 + FrameEncoder.HEADER_BYTES, "a 4 KB payload and its header at least: " + total);
     }
 
     @Test

@@ -155,6 +155,27 @@ class PeerTransportTest {
     }
 
     @Test
+    void sentBytesCountEveryFrameWrittenToAPeer() throws Exception {
+        Map<NodeId, ServerConfig.Member> members = members(freePort(), freePort());
+        Inbox in2 = new Inbox();
+        PeerTransport t1 = start(1, "demo", members, new Inbox(), 100);
+        PeerTransport t2 = start(2, "demo", members, in2, 100);
+        await("both links up", () -> t1.connectedPeers() == 1 && t2.connectedPeers() == 1);
+        await("inbound seen", () -> t1.peers().get(0).inbound() && t2.peers().get(0).inbound());
+        assertTrue(t1.sentBytes() > 0 && t2.sentBytes() > 0, "the handshakes count");
+        long before = t1.sentBytes();
+        byte[] payload = new NumCodec().encodeMessage(new Num(7));
+        t1.send(NodeId.of(2), payload);
+        assertEquals("n1:7", in2.received.poll(5, TimeUnit.SECONDS));
+        io.netty.channel.embedded.EmbeddedChannel encoder = new io.netty.channel.embedded.EmbeddedChannel(
+                new FrameEncoder());
+        encoder.writeOutbound(new Frame.ProtocolMessage(payload));
+        io.netty.buffer.ByteBuf frame = encoder.readOutbound();
+        assertEquals(before + frame.readableBytes(), t1.sentBytes(), "one frame: its length, checksum and body");
+        frame.release();
+    }
+
+    @Test
     void aStrangerFromAnotherClusterIsRefusedWithAReason() throws Exception {
         Map<NodeId, ServerConfig.Member> members = members(freePort(), freePort());
         Inbox mine = new Inbox();
