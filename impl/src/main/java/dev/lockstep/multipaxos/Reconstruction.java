@@ -29,27 +29,44 @@ class Reconstruction {
     private long wantTo;
     private long ticks;
     private long sentTick = -1;
+    /** The last request went unanswered for the retry time: the next one goes to every peer. */
+    private boolean retrying;
 
     Reconstruction(PaxosContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
     }
 
-    /** Execution waits at {@code slot}: ask for the shards of {@code slot..upTo} unless already asked. */
+    /**
+     * Execution waits at {@code slot}, and {@code slot..upTo} are chosen: ask for their shards,
+     * within a window of {@code maxBatchEntries} slots, leaving out slots a recent request already
+     * asked for. A first request goes to d - 1 peers (with our own shard, exactly d), chosen by
+     * slot so the load spreads; a request repeated after the retry time goes to every peer.
+     */
     void need(long slot, long upTo) {
+        boolean recent = sentTick >= 0 && ticks - sentTick < ctx.catchUp.retryTicks();
         long to = Math.min(upTo, slot + ctx.tuning.maxBatchEntries() - 1);
-        if (slot >= wantFrom && to <= wantTo && sentTick >= 0 && ticks - sentTick < ctx.catchUp.retryTicks()) {
+        boolean covered = recent && slot >= wantFrom && slot <= wantTo;
+        long from = covered ? wantTo + 1 : slot;
+        if (from > to) {
             return;
         }
-        wantFrom = slot;
-        wantTo = to;
-        sentTick = ticks;
-        int mark = ctx.out.mark();
-        ReconstructRequest request = new ReconstructRequest(st.promised, slot, (int) (to - slot + 1));
-        for (int p : ctx.members.others()) {
-            ctx.out.send(ctx.members.at(p), request);
+        boolean everyone = !recent && retrying;
+        if (!covered) {
+            wantFrom = slot;
         }
-        ctx.tracer.reconstruct(slot, to, mark);
+        if (!recent) {
+            sentTick = ticks;
+        }
+        wantTo = to;
+        int mark = ctx.out.mark();
+        ReconstructRequest request = new ReconstructRequest(st.promised, from, (int) (to - from + 1));
+        int[] others = ctx.members.others();
+        int asked = everyone ? others.length : Math.min(others.length, ctx.coding.dataShards() - 1);
+        for (int k = 0; k < asked; k++) {
+            ctx.out.send(ctx.members.at(others[(int) ((from + k) % others.length)]), request);
+        }
+        ctx.tracer.reconstruct(from, to, mark);
     }
 
     /** A tick: resend a request that has gone unanswered for the retry time. */
@@ -57,6 +74,7 @@ class Reconstruction {
         ticks++;
         if (sentTick >= 0 && ticks - sentTick >= ctx.catchUp.retryTicks()) {
             sentTick = -1;
+            retrying = true;
             ctx.execution.applyCommitted();
         }
     }
@@ -104,7 +122,10 @@ class Reconstruction {
         }
         ctx.tracer.received("HandleReconstructResponse", from, m, mark);
         if (rebuilt) {
-            sentTick = -1;
+            retrying = false;
+            if (sentTick >= 0) {
+                sentTick = ticks; // progress: the retry time starts again
+            }
             gathered.keySet().removeIf(s -> s <= st.appliedIndex());
             ctx.execution.applyCommitted();
         }
@@ -116,5 +137,6 @@ class Reconstruction {
         wantFrom = 0;
         wantTo = 0;
         sentTick = -1;
+        retrying = false;
     }
 }

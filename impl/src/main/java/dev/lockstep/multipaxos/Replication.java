@@ -172,6 +172,12 @@ class Replication {
         if (m.count() == 0 && pr.ackedThrough < m.slot() - 1) {
             pr.rewind(); // a heartbeat overtook (FIFO: outlived) an accept sent before it: that one was lost
         }
+        // Requests for slots the follower is known to hold (accepted, or chosen within our commit
+        // index) need no answer any more: without this, accepts lost after the follower learned
+        // their slots some other way kept the pipeline full and it stalled (with RSPaxos's write
+        // quorum of every replica, the leader then stopped committing: the simulator's liveness
+        // check found it).
+        pr.onAnswered(pr.ackedThrough);
     }
 
     /**
