@@ -17,6 +17,7 @@ public final class ProtocolRegistry {
             dev.lockstep.raft.RaftProtocol::descriptor,
             dev.lockstep.multipaxos.MultiPaxosProtocol::descriptor,
             dev.lockstep.multipaxos.RSPaxosProtocol::descriptor,
+            dev.lockstep.raft.CRaftProtocol::descriptor,
             dev.lockstep.repnothing.RepNothingProtocol::descriptor,
             dev.lockstep.simplepush.SimplePushProtocol::descriptor,
             dev.lockstep.epaxos.EPaxosProtocol::descriptor

@@ -96,6 +96,9 @@ class Durability {
         st.votedFor = null;
         st.snapshotData = null;
         st.log.resetTo(0, 0, 0);
+        if (ctx.craft != null) {
+            ctx.craft.clear();
+        }
         for (DurableRecord r : records) {
             replay(r);
         }

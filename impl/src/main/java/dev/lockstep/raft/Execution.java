@@ -40,7 +40,7 @@ class Execution {
             return;
         }
         int mark = ctx.out.mark();
-        long index = ctx.durability.append(new LogEntry(st.currentTerm, request.id(), request.command()));
+        long index = ctx.durability.append(stored(new LogEntry(st.currentTerm, request.id(), request.command())));
         pending.add(index, request.id());
         ctx.tracer.clientRequest(request.id(), mark);
         ctx.replication.sendAppendsToAll();
@@ -48,7 +48,12 @@ class Execution {
 
     /** The no-op a new leader appends (part of spec {@code BecomeLeader}, Raft §8). */
     void appendNoop() {
-        ctx.durability.append(LogEntry.noop(st.currentTerm));
+        ctx.durability.append(stored(LogEntry.noop(st.currentTerm)));
+    }
+
+    /** What the leader writes for a new value: the value, or CRaft's own shard of it. */
+    private LogEntry stored(LogEntry full) {
+        return ctx.craft == null ? full : ctx.craft.own(st.log.lastIndex() + 1, full);
     }
 
     /** Applies every committed entry not yet applied, answers waiting clients, maybe snapshots. */
@@ -60,6 +65,14 @@ class Execution {
         while (st.appliedIndex() < upTo) {
             long index = st.appliedIndex() + 1;
             LogEntry e = st.log.entry(index);
+            if (ctx.craft != null) {
+                e = ctx.craft.coding.fullValue(index, e);
+                if (e == null) {
+                    ctx.craft.fetch.need(index, upTo);
+                    break;
+                }
+                ctx.craft.coding.executed(index, st.isLeader());
+            }
             Result result = st.machine.apply(e.id(), e.command());
             st.lastApplied = index;
             ctx.out.apply(index, e.id(), e.command(), result);

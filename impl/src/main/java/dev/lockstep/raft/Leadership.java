@@ -87,6 +87,9 @@ class Leadership {
 
     /** Spec {@code BecomeCandidate(i)}: a quorum granted pre-votes; start a real election. */
     void becomeCandidate() {
+        if (ctx.craft != null) {
+            ctx.craft.recovery.clear();
+        }
         st.currentTerm++;
         st.votedFor = ctx.self;
         st.role = Role.CANDIDATE;
@@ -132,13 +135,34 @@ class Leadership {
         }
     }
 
-    /** Spec {@code BecomeLeader(i)}: reset matchIndex and reads, append the no-op (Raft §8). */
+    /**
+     * Spec {@code BecomeLeader(i)}: reset matchIndex and reads, append the no-op (Raft §8). CRaft
+     * first recovers the values of its log ({@link CRaftRecovery}), which calls
+     * {@link #becomeLeaderAfterRecovery} when done.
+     */
     void becomeLeader() {
+        if (ctx.craft != null) {
+            if (!ctx.craft.recovery.recovering()) {
+                ctx.craft.recovery.start();
+            }
+            return;
+        }
+        becomeLeaderAfterRecovery();
+    }
+
+    /** Leading proper: Raft's BecomeLeader, or the end of CRaft's recovery (its mode set first). */
+    void becomeLeaderAfterRecovery() {
         st.role = Role.LEADER;
+        if (ctx.craft != null) {
+            ctx.craft.onLeadership();
+        }
         st.leaderHint = ctx.self;
         java.util.Arrays.fill(st.matchIndex, 0);
         ctx.reads.clear();
         ctx.replication.startTerm();
+        if (ctx.craft != null) {
+            ctx.craft.switchIfNeeded();
+        }
         ctx.execution.appendNoop();
         ctx.tracer.local("BecomeLeader", ctx.out.mark());
         ctx.replication.sendAppendsToAll();
@@ -186,6 +210,9 @@ class Leadership {
             ctx.replication.stop();
         }
         st.role = Role.FOLLOWER;
+        if (ctx.craft != null) {
+            ctx.craft.recovery.clear();
+        }
         resetElectionTimer();
     }
 

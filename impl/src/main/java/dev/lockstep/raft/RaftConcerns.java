@@ -9,6 +9,19 @@ interface RaftConcerns {
 
     RaftConcerns DEFAULT = new RaftConcerns() {};
 
+    /** CRaft: Raft with one Reed-Solomon shard per follower (specs/craft/CRaft.tla). */
+    RaftConcerns CRAFT = new RaftConcerns() {
+        @Override
+        public boolean erasureCoded() {
+            return true;
+        }
+    };
+
+    /** True for CRaft's shards, false for Raft's full copies. */
+    default boolean erasureCoded() {
+        return false;
+    }
+
     default Leadership leadership(RaftContext ctx) {
         return new Leadership(ctx);
     }

@@ -28,6 +28,8 @@ final class RaftContext {
     Execution execution;
     Reads reads;
     Snapshot snapshot;
+    /** CRaft's additions (shards, modes, recovery, fetching), or null for Raft. */
+    CRaft craft;
 
     RaftContext(ReplicaConfig config, long seed) {
         this.config = config;

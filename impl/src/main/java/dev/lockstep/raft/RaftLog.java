@@ -24,6 +24,7 @@ final class RaftLog {
     private final ArrayList<LogEntry> entries = new ArrayList<>();
     /** fingerprints[k] covers entries up to index snapshotIndex + 1 + k. */
     private long[] fingerprints = new long[64];
+    private boolean identityFingerprints;
     /** Term starts: startTerm[p] begins at startIndex[p]; startIndex[0] <= snapshotIndex when compacted. */
     private long[] startTerm = new long[8];
     private long[] startIndex = new long[8];
@@ -196,8 +197,16 @@ final class RaftLog {
         return index == snapshotIndex ? baseFingerprint : fingerprints[offset(index)];
     }
 
-    private static long entryFingerprint(long index, LogEntry e) {
-        long z = (e.hashCode() * MIX) ^ (index * 0xBF58476D1CE4E5B9L);
+    /**
+     * CRaft: fingerprints by {@link LogEntry#identityHash} (term and request id), the same for a
+     * full copy and every shard of an entry, so that replicas holding different forms compare.
+     */
+    void useIdentityFingerprints() {
+        identityFingerprints = true;
+    }
+
+    private long entryFingerprint(long index, LogEntry e) {
+        long z = ((identityFingerprints ? e.identityHash() : e.hashCode()) * MIX) ^ (index * 0xBF58476D1CE4E5B9L);
         z = (z ^ (z >>> 30)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }

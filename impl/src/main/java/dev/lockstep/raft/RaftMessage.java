@@ -41,8 +41,14 @@ public sealed interface RaftMessage extends Message {
      * {@code conflictTerm} are the fast-backtracking hints (Raft §5.3, last paragraphs); unused
      * numbers are 0.
      */
-    record AppendEntriesResponse(long term, boolean success, long matchIndex, long conflictIndex, long conflictTerm)
-            implements RaftMessage {}
+    record AppendEntriesResponse(long term, boolean success, long matchIndex, long conflictIndex, long conflictTerm,
+            long fullMatch) implements RaftMessage {
+
+        /** Raft's answer (no {@code fullMatch}). */
+        public AppendEntriesResponse(long term, boolean success, long matchIndex, long conflictIndex, long conflictTerm) {
+            this(term, success, matchIndex, conflictIndex, conflictTerm, 0);
+        }
+    }
 
     /**
      * InstallSnapshot RPC (Raft §7). Beyond the contract's {@code lastIndex}/{@code lastTerm}
@@ -61,4 +67,48 @@ public sealed interface RaftMessage extends Message {
     record HeartbeatRequest(long term, long commit, long readId) implements RaftMessage {}
 
     record HeartbeatResponse(long term, long readId) implements RaftMessage {}
+
+    /**
+     * CRaft: a new leader asks for the shards of its entries {@code firstIndex, firstIndex + 1, ...}
+     * whose terms are {@code terms} (CRaft.tla {@code ReconstructRequest}).
+     */
+    record ReconstructRequest(long term, long firstIndex, List<Long> terms) implements RaftMessage {
+        public ReconstructRequest {
+            terms = List.copyOf(terms);
+        }
+    }
+
+    /**
+     * CRaft: the entries the responder holds of those asked (same index and term), in any form;
+     * when it compacted some of them, its snapshot ({@code snapshotIndex > 0}), which covers them.
+     */
+    record ReconstructResponse(long term, List<IndexedEntry> entries, long snapshotIndex, long snapshotTerm,
+            Bytes data) implements RaftMessage {
+        public ReconstructResponse {
+            entries = List.copyOf(entries);
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** CRaft: a replica asks for the shards of committed entries it must execute. */
+    record FetchShardsRequest(long term, long firstIndex, int count) implements RaftMessage {}
+
+    /**
+     * CRaft: the entries the responder holds of those asked; when it compacted some of them, its
+     * snapshot ({@code snapshotIndex > 0}), so the asker can skip to it.
+     */
+    record FetchShardsResponse(long term, List<IndexedEntry> entries, long snapshotIndex, long snapshotTerm,
+            Bytes data) implements RaftMessage {
+        public FetchShardsResponse {
+            entries = List.copyOf(entries);
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** A log entry with its index. */
+    record IndexedEntry(long index, LogEntry entry) {
+        public IndexedEntry {
+            Objects.requireNonNull(entry, "entry");
+        }
+    }
 }

@@ -13,7 +13,11 @@ import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
 import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
 import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
+import dev.lockstep.raft.RaftMessage.FetchShardsRequest;
+import dev.lockstep.raft.RaftMessage.FetchShardsResponse;
 import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
+import dev.lockstep.raft.RaftMessage.ReconstructRequest;
+import dev.lockstep.raft.RaftMessage.ReconstructResponse;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;
 import dev.lockstep.raft.RaftMessage.RequestVoteRequest;
@@ -48,6 +52,10 @@ public final class RaftReplica implements Replica {
         ctx.snapshot = concerns.snapshot(ctx);
         ctx.replication = concerns.replication(ctx);
         ctx.leadership = concerns.leadership(ctx);
+        if (concerns.erasureCoded()) {
+            ctx.craft = new CRaft(ctx);
+            ctx.state.log.useIdentityFingerprints();
+        }
     }
 
     @Override
@@ -63,10 +71,20 @@ public final class RaftReplica implements Replica {
         boolean leaderBefore = ctx.state.isLeader();
         long termBefore = ctx.state.currentTerm;
         switch (event) {
-            case Event.Tick t -> ctx.leadership.tick();
+            case Event.Tick t -> {
+                ctx.leadership.tick();
+                if (ctx.craft != null) {
+                    ctx.craft.recovery.tick();
+                    ctx.craft.fetch.tick();
+                }
+            }
             case Event.Receive r -> receive(r.from(), r.message());
             case Event.ClientRequest c -> clientRequest(c);
-            case Event.LivePeers l -> { } // no choice here depends on which peers look alive
+            case Event.LivePeers l -> {
+                if (ctx.craft != null) {
+                    ctx.craft.onLivePeers(l.alive()); // CRaft's mode follows the failure detector
+                }
+            }
             case Event.Persisted p -> ctx.durability.onPersisted(p.upTo());
             case Event.Recover r -> {
                 ctx.durability.recover(r.durable());
@@ -144,6 +162,26 @@ public final class RaftReplica implements Replica {
             case RequestVoteRequest r -> ctx.leadership.onVoteRequest(from, r);
             case RequestVoteResponse r -> ctx.leadership.onVoteResponse(from, r);
             case InstallSnapshotRequest r -> ctx.snapshot.onInstallSnapshot(from, r);
+            case ReconstructRequest r -> {
+                if (ctx.craft != null) {
+                    ctx.craft.recovery.onRequest(from, r);
+                }
+            }
+            case ReconstructResponse r -> {
+                if (ctx.craft != null) {
+                    ctx.craft.recovery.onResponse(from, r);
+                }
+            }
+            case FetchShardsRequest r -> {
+                if (ctx.craft != null) {
+                    ctx.craft.fetch.onRequest(from, r);
+                }
+            }
+            case FetchShardsResponse r -> {
+                if (ctx.craft != null) {
+                    ctx.craft.fetch.onResponse(from, r);
+                }
+            }
         }
     }
 

@@ -82,6 +82,13 @@ final class RaftTracer extends Tracer<RaftMessage> {
         }
     }
 
+    /** CRaft's {@code SwitchMode(i, to)}: {@code to} is "full" or "shard". */
+    void switchMode(boolean toFull, int mark) {
+        if (on()) {
+            emit("SwitchMode", null, null, TraceLine.params("to", toFull ? "full" : "shard"), mark, null);
+        }
+    }
+
     void advanceCommitIndex(long n, int mark) {
         if (on()) {
             emit("AdvanceCommitIndex", null, null, params("n", n), mark, null, null);

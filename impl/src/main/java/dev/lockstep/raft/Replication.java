@@ -44,6 +44,16 @@ class Replication {
         Arrays.fill(progress, null);
     }
 
+    /** CRaft's fallback: send every follower its entries again from {@code index} (as full copies). */
+    void resendFrom(long index) {
+        for (int p = 0; p < progress.length; p++) {
+            if (progress[p] != null) {
+                progress[p].becomeProbe(Math.min(progress[p].next(), index));
+                sendAppends(p);
+            }
+        }
+    }
+
     void sendAppendsToAll() {
         for (int p = 0; p < progress.length; p++) {
             if (p != ctx.members.selfPos()) {
@@ -67,8 +77,12 @@ class Replication {
                 return;
             }
             int mark = ctx.out.mark();
+            List<LogEntry> entries = st.log.slice(next, count);
+            if (ctx.craft != null) {
+                entries = ctx.craft.forFollower(next, entries, pos);
+            }
             ctx.out.send(ctx.members.at(pos), new AppendEntriesRequest(st.currentTerm, prev, st.log.termAt(prev),
-                    st.log.slice(next, count), Math.min(st.commitIndex, prev + count)));
+                    entries, Math.min(st.commitIndex, prev + count)));
             ctx.tracer.appendEntries(ctx.members.at(pos), prev, count, mark);
             pr.onAppendSent(prev + count);
         }
@@ -124,6 +138,9 @@ class Replication {
         int mark = ctx.out.mark();
         if (m.success()) {
             st.matchIndex[pos] = Math.max(st.matchIndex[pos], m.matchIndex());
+            if (ctx.craft != null) {
+                ctx.craft.onAppendAnswer(pos, m.fullMatch());
+            }
             ctx.tracer.appendResponse(from, m, pos, mark);
             pr.onSuccess(m.matchIndex(), st.matchIndex[pos]);
             advanceCommitIndex();
@@ -182,8 +199,13 @@ class Replication {
         for (int p = 0; p < match.length; p++) {
             match[p] = p == ctx.members.selfPos() ? ctx.durability.durableIndex() : st.matchIndex[p];
         }
-        Arrays.sort(match);
-        long n = match[match.length - ctx.members.quorum()];
+        long n;
+        if (ctx.craft != null) {
+            n = ctx.craft.commitCandidate(match);
+        } else {
+            Arrays.sort(match);
+            n = match[match.length - ctx.members.quorum()];
+        }
         if (n > st.commitIndex && mayCommit(n)) {
             st.commitIndex = n;
             ctx.tracer.advanceCommitIndex(n, ctx.out.mark());
@@ -210,9 +232,15 @@ class Replication {
         ctx.leadership.onLeaderContact(from);
         AppendEntriesResponse response;
         if (prefixMatches(m.prevLogIndex(), m.prevLogTerm())) {
-            merge(m.prevLogIndex(), m.entries());
+            long last = m.prevLogIndex() + m.entries().size();
+            if (ctx.craft != null) {
+                ctx.craft.merge(m.prevLogIndex(), m.entries());
+            } else {
+                merge(m.prevLogIndex(), m.entries());
+            }
             st.commitIndex = Math.max(st.commitIndex, m.commit());
-            response = new AppendEntriesResponse(st.currentTerm, true, m.prevLogIndex() + m.entries().size(), 0, 0);
+            long fullMatch = ctx.craft == null ? 0 : ctx.craft.fullThrough(m.commit(), last);
+            response = new AppendEntriesResponse(st.currentTerm, true, last, 0, 0, fullMatch);
         } else {
             response = conflict(m.prevLogIndex());
         }

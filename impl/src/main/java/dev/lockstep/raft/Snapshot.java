@@ -31,7 +31,43 @@ class Snapshot {
         }
         st.snapshotData = Bytes.wrap(st.machine.snapshotAtSlot(applied));
         st.log.compactTo(applied);
+        if (ctx.craft != null) {
+            ctx.craft.coding.dropThrough(applied);
+        }
         ctx.durability.checkpoint();
+    }
+
+    /**
+     * CRaft: a peer's snapshot at {@code index}, past what this replica executed, when its peers
+     * compacted the shards it needs to execute (or, recovering as a new leader, to rebuild).
+     * Installed when this replica's entry there has the snapshot's term (a snapshot covers
+     * committed entries only, so the commit index rises to it); the log after it is kept.
+     * Returns whether it was.
+     */
+    boolean installToExecute(long index, long term, Bytes data) {
+        if (index <= st.appliedIndex() || index <= st.log.snapshotIndex() || index > st.log.lastIndex()
+                || st.log.termAt(index) != term) {
+            return false;
+        }
+        KvStateMachine.Restored restored;
+        try {
+            restored = KvStateMachine.restore(data.unsafeArray());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (restored.slot() != index) {
+            return false;
+        }
+        st.machine = restored.machine();
+        st.lastApplied = index;
+        st.commitIndex = Math.max(st.commitIndex, index);
+        st.snapshotData = data;
+        st.log.compactTo(index);
+        if (ctx.craft != null) {
+            ctx.craft.coding.dropThrough(index);
+        }
+        ctx.durability.checkpoint();
+        return true;
     }
 
     /**
