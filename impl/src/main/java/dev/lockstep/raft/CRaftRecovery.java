@@ -48,6 +48,14 @@ final class CRaftRecovery {
         recovering = true;
         missing.clear();
         answered = CRaft.bit(ctx.members.selfPos());
+        for (long i = st.log.snapshotIndex() + 1; i <= st.appliedIndex(); i++) {
+            if (craft.coding.fullValue(i, st.log.entry(i)) == null) {
+                // Executed, its value dropped, perhaps compacted by every peer: a snapshot at the
+                // applied index stands for those entries (lagging followers get it instead).
+                ctx.snapshot.compactNow();
+                break;
+            }
+        }
         for (long i = st.log.snapshotIndex() + 1; i <= st.log.lastIndex(); i++) {
             LogEntry e = st.log.entry(i);
             if (craft.coding.fullValue(i, e) == null) {

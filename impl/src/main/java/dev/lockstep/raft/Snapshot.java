@@ -37,6 +37,20 @@ class Snapshot {
         ctx.durability.checkpoint();
     }
 
+    /** CRaft: a snapshot at the applied index now, whatever the policy says. */
+    void compactNow() {
+        long applied = st.appliedIndex();
+        if (applied <= st.log.snapshotIndex()) {
+            return;
+        }
+        st.snapshotData = Bytes.wrap(st.machine.snapshotAtSlot(applied));
+        st.log.compactTo(applied);
+        if (ctx.craft != null) {
+            ctx.craft.coding.dropThrough(applied);
+        }
+        ctx.durability.checkpoint();
+    }
+
     /**
      * CRaft: a peer's snapshot at {@code index}, past what this replica executed, when its peers
      * compacted the shards it needs to execute (or, recovering as a new leader, to rebuild).
