@@ -34,7 +34,7 @@ import java.util.Set;
  * Quorums as RSPaxos's (Summerset's rule with f = 1 for three or more replicas): d = majority,
  * q_w = majority + 1, q_r = n - 1; elections keep Raft's majority.
  */
-final class CRaft {
+class CRaft {
     final RaftContext ctx;
     final RaftState st;
     final CRaftCoding coding;
@@ -161,7 +161,7 @@ final class CRaft {
     long commitCandidate(long[] match) {
         long[] byShard = match.clone();
         Arrays.sort(byShard);
-        long n = byShard[byShard.length - writeQuorum];
+        long n = byShard[byShard.length - commitQuorum()];
         if (fullCopies) {
             long[] full = new long[match.length];
             for (int p = 0; p < full.length; p++) {
@@ -216,6 +216,16 @@ final class CRaft {
         }
         ctx.durability.truncate(from);
         ctx.durability.appendAll(from, rewrite);
+    }
+
+    /** Replicas that must store an entry for the shard rule: q_w. Overridden only by a broken test variant. */
+    protected int commitQuorum() {
+        return writeQuorum;
+    }
+
+    /** Distinct shards a recovering leader needs to rebuild an entry: d. Overridden only by a broken test variant. */
+    protected int shardsToRebuild() {
+        return coding.dataShards();
     }
 
     /** A restart: every volatile part is gone. */

@@ -132,7 +132,8 @@ final class CRaftRecovery {
             LogEntry full = ie.entry().isCoded() ? null : ie.entry();
             if (full == null) {
                 shards.add(ie.entry().shard());
-                full = craft.coding.rebuild(mine, shards);
+                long distinct = shards.stream().mapToInt(Shard::index).distinct().count();
+                full = distinct >= craft.shardsToRebuild() ? craft.coding.rebuild(mine, shards) : null;
             }
             if (full != null && full.term() == mine.term()) {
                 craft.coding.learned(ie.index(), full);

@@ -22,6 +22,11 @@ interface RaftConcerns {
         return false;
     }
 
+    /** CRaft's additions, when {@link #erasureCoded}. */
+    default CRaft craft(RaftContext ctx) {
+        return new CRaft(ctx);
+    }
+
     default Leadership leadership(RaftContext ctx) {
         return new Leadership(ctx);
     }

@@ -53,7 +53,7 @@ public final class RaftReplica implements Replica {
         ctx.replication = concerns.replication(ctx);
         ctx.leadership = concerns.leadership(ctx);
         if (concerns.erasureCoded()) {
-            ctx.craft = new CRaft(ctx);
+            ctx.craft = concerns.craft(ctx);
             ctx.state.log.useIdentityFingerprints();
         }
     }
