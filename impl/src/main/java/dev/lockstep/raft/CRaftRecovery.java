@@ -58,8 +58,15 @@ final class CRaftRecovery {
         }
         for (long i = st.log.snapshotIndex() + 1; i <= st.log.lastIndex(); i++) {
             LogEntry e = st.log.entry(i);
-            if (craft.coding.fullValue(i, e) == null) {
-                missing.put(i, new ArrayList<>(List.of(e.shard())));
+            if (craft.coding.fullValue(i, e) != null) {
+                continue;
+            }
+            List<Shard> own = new ArrayList<>(List.of(e.shard()));
+            LogEntry full = craft.shardsToRebuild() <= 1 ? craft.coding.rebuild(e, own) : null;
+            if (full != null) {
+                craft.coding.learned(i, full); // d = 1 (one replica): its own shard is the value
+            } else {
+                missing.put(i, own);
             }
         }
         int mark = ctx.out.mark();
