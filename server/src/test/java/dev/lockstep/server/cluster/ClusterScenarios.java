@@ -174,10 +174,24 @@ final class ClusterScenarios implements AutoCloseable {
                 + " failed ops");
         assertTrue(load.acknowledged() > 100, "the cluster served the load: " + load.acknowledged());
 
-        try (Jedis j = client(leader)) {
-            long counter = Long.parseLong(Optional.ofNullable(j.get(RecordedLoad.COUNTER)).orElse("0"));
-            assertTrue(counter >= load.maxAcknowledgedCounter(), "acknowledged INCR lost: counter " + counter
-                    + " < acknowledged " + load.maxAcknowledgedCounter());
+        long acknowledged = load.maxAcknowledgedCounter();
+        if (traits.guarantee() == Traits.Guarantee.LINEARIZABLE) {
+            long counter = counterAt(leader);
+            assertTrue(counter >= acknowledged, "acknowledged INCR lost: counter " + counter + " < acknowledged "
+                    + acknowledged);
+        } else {
+            // Durable-only and causal protocols promise that the restarted replica converges, not
+            // when: its peers' pushes of the writes acknowledged while it was down arrive by
+            // retransmission (on a loaded machine, after this scenario's fixed waits: a CI run
+            // read 651 < 652 right after the restart).
+            TestClusters.await("n" + (leader + 1) + " to hold every acknowledged INCR (" + acknowledged + ")", 20_000,
+                    () -> {
+                        try {
+                            return counterAt(leader) >= acknowledged;
+                        } catch (redis.clients.jedis.exceptions.JedisException notYet) {
+                            return false;
+                        }
+                    });
         }
         if (traits.guarantee() != Traits.Guarantee.LINEARIZABLE) {
             System.out.println(protocol + ": history not checked for linearizability (guarantee: "
@@ -260,6 +274,12 @@ final class ClusterScenarios implements AutoCloseable {
     }
 
     /** Waits until replica {@code i} has applied everything the leader had committed when asked. */
+    private long counterAt(int i) {
+        try (Jedis j = client(i)) {
+            return Long.parseLong(Optional.ofNullable(j.get(RecordedLoad.COUNTER)).orElse("0"));
+        }
+    }
+
     private void awaitCaughtUp(int i) throws Exception {
         int leader = cluster.awaitLeader(15_000);
         long target = cluster.status(leader).map(s -> s.path("commitIndex").asLong()).orElseThrow();
