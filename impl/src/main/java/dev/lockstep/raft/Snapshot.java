@@ -26,18 +26,12 @@ class Snapshot {
     /** Takes a snapshot at the applied index once enough entries were applied since the last. */
     void maybeCompact() {
         long applied = st.appliedIndex();
-        if (!policy.due(applied, st.log.snapshotIndex())) {
-            return;
+        if (policy.due(applied, st.log.snapshotIndex())) {
+            compactNow();
         }
-        st.snapshotData = Bytes.wrap(st.machine.snapshotAtSlot(applied));
-        st.log.compactTo(applied);
-        if (ctx.craft != null) {
-            ctx.craft.coding.dropThrough(applied);
-        }
-        ctx.durability.checkpoint();
     }
 
-    /** CRaft: a snapshot at the applied index now, whatever the policy says. */
+    /** A snapshot at the applied index now: when the policy says so, or when a recovering CRaft leader must. */
     void compactNow() {
         long applied = st.appliedIndex();
         if (applied <= st.log.snapshotIndex()) {
