@@ -16,7 +16,7 @@ public sealed interface Event {
      * monotonic clock reads {@code clockNanos}. The reading is the replica's own: it starts
      * anywhere, may run a little fast or slow against other replicas' clocks, and jumps forward
      * after the process was paused; it never goes back. The server feeds
-     * {@code System.nanoTime()}, the simulator each node's simulated clock (with its drift). A
+     * its host's monotonic clock, the simulator each node's simulated clock (with its drift). A
      * core that needs no time (every protocol without leases) ignores it; one that does reads
      * time from here only.
      */

@@ -62,8 +62,8 @@ class Coding {
         return highest;
     }
 
-    /** A full value rebuilt for {@code slot}. */
-    void learned(long slot, PaxosEntry full) {}
+    /** A full value rebuilt for {@code slot} from shards whose digest is {@code digest}. */
+    void learned(long slot, PaxosEntry full, long digest) {}
 
     /** {@code slot} was executed. */
     void executed(long slot) {}

@@ -1,6 +1,7 @@
 package dev.lockstep.multipaxos;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.erasure.ShardRequests;
 import dev.lockstep.multipaxos.PaxosMessage.ReconstructRequest;
 import dev.lockstep.multipaxos.PaxosMessage.ReconstructResponse;
 import java.util.ArrayList;
@@ -24,57 +25,31 @@ class Reconstruction {
     protected final PaxosState st;
     /** Shards gathered per slot, for slots above the applied index. */
     private final Map<Long, List<PaxosEntry>> gathered = new HashMap<>();
-    /** The first and last slot of the outstanding request (0: none). */
-    private long wantFrom;
-    private long wantTo;
-    private long ticks;
-    private long sentTick = -1;
-    /** The last request went unanswered for the retry time: the next one goes to every peer. */
-    private boolean retrying;
+    private final ShardRequests requests;
 
     Reconstruction(PaxosContext ctx) {
         this.ctx = ctx;
         this.st = ctx.state;
+        this.requests = new ShardRequests(ctx.tuning.maxBatchEntries(), ctx.catchUp.retryTicks());
     }
 
-    /**
-     * Execution waits at {@code slot}, and {@code slot..upTo} are chosen: ask for their shards,
-     * within a window of {@code maxBatchEntries} slots, leaving out slots a recent request already
-     * asked for. A first request goes to d - 1 peers (with our own shard, exactly d), chosen by
-     * slot so the load spreads; a request repeated after the retry time goes to every peer.
-     */
+    /** Execution waits at {@code slot}, and {@code slot..upTo} are chosen: ask for their shards. */
     void need(long slot, long upTo) {
-        boolean recent = sentTick >= 0 && ticks - sentTick < ctx.catchUp.retryTicks();
-        long to = Math.min(upTo, slot + ctx.tuning.maxBatchEntries() - 1);
-        boolean covered = recent && slot >= wantFrom && slot <= wantTo;
-        long from = covered ? wantTo + 1 : slot;
-        if (from > to) {
+        ShardRequests.Request r = requests.next(slot, upTo, ctx.members.others(), ctx.coding.dataShards());
+        if (r == null) {
             return;
         }
-        boolean everyone = !recent && retrying;
-        if (!covered) {
-            wantFrom = slot;
-        }
-        if (!recent) {
-            sentTick = ticks;
-        }
-        wantTo = to;
         int mark = ctx.out.mark();
-        ReconstructRequest request = new ReconstructRequest(st.promised, from, (int) (to - from + 1));
-        int[] others = ctx.members.others();
-        int asked = everyone ? others.length : Math.min(others.length, ctx.coding.dataShards() - 1);
-        for (int k = 0; k < asked; k++) {
-            ctx.out.send(ctx.members.at(others[(int) ((from + k) % others.length)]), request);
+        ReconstructRequest request = new ReconstructRequest(st.promised, r.from(), r.count());
+        for (int p : r.peers()) {
+            ctx.out.send(ctx.members.at(p), request);
         }
-        ctx.tracer.reconstruct(from, to, mark);
+        ctx.tracer.reconstruct(r.from(), r.to(), mark);
     }
 
-    /** A tick: resend a request that has gone unanswered for the retry time. */
+    /** A tick: ask again when a request has gone unanswered for the retry time. */
     void tick() {
-        ticks++;
-        if (sentTick >= 0 && ticks - sentTick >= ctx.catchUp.retryTicks()) {
-            sentTick = -1;
-            retrying = true;
+        if (requests.tick()) {
             ctx.execution.applyCommitted();
         }
     }
@@ -115,17 +90,14 @@ class Reconstruction {
             shards.add(theirs);
             PaxosEntry full = ((ShardCoding) ctx.coding).rebuild(mine, shards);
             if (full != null) {
-                ctx.coding.learned(slot, full);
+                ctx.coding.learned(slot, full, mine.shard().digest());
                 gathered.remove(slot);
                 rebuilt = true;
             }
         }
         ctx.tracer.received("HandleReconstructResponse", from, m, mark);
         if (rebuilt) {
-            retrying = false;
-            if (sentTick >= 0) {
-                sentTick = ticks; // progress: the retry time starts again
-            }
+            requests.progress();
             gathered.keySet().removeIf(s -> s <= st.appliedIndex());
             ctx.execution.applyCommitted();
         }
@@ -134,9 +106,6 @@ class Reconstruction {
     /** A restart forgets every request and shard gathered. */
     void clear() {
         gathered.clear();
-        wantFrom = 0;
-        wantTo = 0;
-        sentTick = -1;
-        retrying = false;
+        requests.clear();
     }
 }

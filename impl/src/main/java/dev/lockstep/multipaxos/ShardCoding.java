@@ -123,7 +123,7 @@ class ShardCoding extends Coding {
         }
         PaxosEntry full = rebuild(highest, same);
         if (full != null) {
-            learned(slot, full);
+            learned(slot, full, highest.shard().digest());
         }
         return full;
     }
@@ -157,8 +157,8 @@ class ShardCoding extends Coding {
     }
 
     @Override
-    void learned(long slot, PaxosEntry full) {
-        values.put(slot, new Coded(full, ValueShards.digest(PaxosCodec.valueBytes(full)), null));
+    void learned(long slot, PaxosEntry full, long digest) {
+        values.put(slot, new Coded(full, digest, null));
     }
 
     /**

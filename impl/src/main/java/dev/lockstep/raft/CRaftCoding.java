@@ -78,9 +78,12 @@ final class CRaftCoding {
         }
     }
 
-    /** The full value of entry {@code index} is known (and its shards from now on). */
-    void learned(long index, LogEntry full) {
-        know(index, full);
+    /**
+     * The full value of entry {@code index}, whose shards have digest {@code digest}, is known;
+     * its shards are coded only if this replica comes to send them.
+     */
+    void learned(long index, LogEntry full, long digest) {
+        values.put(index, new Known(full, digest, null));
     }
 
     /** Entry {@code index} was executed; a follower no longer needs its value. */

@@ -3,6 +3,7 @@ package dev.lockstep.raft;
 import dev.lockstep.base.Bytes;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.erasure.Shard;
+import dev.lockstep.common.erasure.ShardRequests;
 import dev.lockstep.raft.RaftMessage.FetchShardsRequest;
 import dev.lockstep.raft.RaftMessage.FetchShardsResponse;
 import dev.lockstep.raft.RaftMessage.IndexedEntry;
@@ -25,54 +26,31 @@ final class CRaftFetch {
     private final RaftState st;
     private final CRaft craft;
     private final Map<Long, List<Shard>> gathered = new HashMap<>();
-    private long wantFrom;
-    private long wantTo;
-    private long ticks;
-    private long sentTick = -1;
-    private boolean retrying;
+    private final ShardRequests requests;
 
     CRaftFetch(RaftContext ctx, CRaft craft) {
         this.ctx = ctx;
         this.st = ctx.state;
         this.craft = craft;
+        this.requests = new ShardRequests(ctx.tuning.maxBatchEntries(), Math.max(2, ctx.tuning.electionTicksMin() / 2));
     }
 
-    private int retryTicks() {
-        return Math.max(2, ctx.tuning.electionTicksMin() / 2);
-    }
-
-    /** Execution waits at {@code index}; {@code index..upTo} are committed. */
+    /** Execution waits at {@code index}; {@code index..upTo} are committed: ask for their shards. */
     void need(long index, long upTo) {
-        boolean recent = sentTick >= 0 && ticks - sentTick < retryTicks();
-        long to = Math.min(upTo, index + ctx.tuning.maxBatchEntries() - 1);
-        boolean covered = recent && index >= wantFrom && index <= wantTo;
-        long from = covered ? wantTo + 1 : index;
-        if (from > to) {
+        ShardRequests.Request r = requests.next(index, upTo, ctx.members.others(), craft.coding.dataShards());
+        if (r == null) {
             return;
         }
-        boolean everyone = !recent && retrying;
-        if (!covered) {
-            wantFrom = index;
-        }
-        if (!recent) {
-            sentTick = ticks;
-        }
-        wantTo = to;
         int mark = ctx.out.mark();
-        FetchShardsRequest request = new FetchShardsRequest(st.currentTerm, from, (int) (to - from + 1));
-        int[] others = ctx.members.others();
-        int asked = everyone ? others.length : Math.min(others.length, craft.coding.dataShards() - 1);
-        for (int k = 0; k < asked; k++) {
-            ctx.out.send(ctx.members.at(others[(int) ((from + k) % others.length)]), request);
+        FetchShardsRequest request = new FetchShardsRequest(st.currentTerm, r.from(), r.count());
+        for (int p : r.peers()) {
+            ctx.out.send(ctx.members.at(p), request);
         }
         ctx.tracer.local("FetchShards", mark);
     }
 
     void tick() {
-        ticks++;
-        if (sentTick >= 0 && ticks - sentTick >= retryTicks()) {
-            sentTick = -1;
-            retrying = true;
+        if (requests.tick()) {
             ctx.execution.applyCommitted();
         }
     }
@@ -114,16 +92,13 @@ final class CRaftFetch {
                 full = craft.coding.rebuild(mine, shards);
             }
             if (full != null) {
-                craft.coding.learned(i, full);
+                craft.coding.learned(i, full, mine.shard().digest());
                 gathered.remove(i);
                 progress = true;
             }
         }
         if (progress) {
-            retrying = false;
-            if (sentTick >= 0) {
-                sentTick = ticks;
-            }
+            requests.progress();
             gathered.keySet().removeIf(i -> i <= st.appliedIndex());
             ctx.execution.applyCommitted();
         }
@@ -131,9 +106,6 @@ final class CRaftFetch {
 
     void clear() {
         gathered.clear();
-        wantFrom = 0;
-        wantTo = 0;
-        sentTick = -1;
-        retrying = false;
+        requests.clear();
     }
 }

@@ -64,7 +64,7 @@ final class CRaftRecovery {
             List<Shard> own = new ArrayList<>(List.of(e.shard()));
             LogEntry full = craft.shardsToRebuild() <= 1 ? craft.coding.rebuild(e, own) : null;
             if (full != null) {
-                craft.coding.learned(i, full); // d = 1 (one replica): its own shard is the value
+                craft.coding.learned(i, full, e.shard().digest()); // d = 1 (one replica): its own shard is the value
             } else {
                 missing.put(i, own);
             }
@@ -143,7 +143,7 @@ final class CRaftRecovery {
                 full = distinct >= craft.shardsToRebuild() ? craft.coding.rebuild(mine, shards) : null;
             }
             if (full != null && full.term() == mine.term()) {
-                craft.coding.learned(ie.index(), full);
+                craft.coding.learned(ie.index(), full, mine.shard().digest());
                 missing.remove(ie.index());
             }
         }
