@@ -33,9 +33,9 @@
 (*      store FULL COPIES of every entry after the leader's commit index   *)
 (*      up to n (those up to it are committed already), so every majority, *)
 (*      hence every read quorum, holds a full copy of each newly committed *)
-(*      entry.  A follower's ack counts for it (fullMatch) only if the     *)
-(*      append it answers carried full copies of every entry after the     *)
-(*      commit index it named; an ack of shards does not count             *)
+(*      entry.  A follower's ack counts for it (fullMatch) only as far as  *)
+(*      its log holds full copies of every entry after the commit index    *)
+(*      the append named; an ack of shards does not count                  *)
 (*      (buggy/MCCRaftFallbackNoReReplicate).                              *)
 (*                                                                         *)
 (* 3. Mode switches (SwitchMode; the failure detector is an input, so any  *)
@@ -242,9 +242,10 @@ ClearLeaderState(i) ==
 -----------------------------------------------------------------------------
 (* Elections ([Raft] 5.2, 5.4.1), as in Raft                               *)
 
-\* The election timer of i fired: a new term and a vote for itself.
+\* The election timer of i fired: a new term and a vote for itself.  A
+\* recovering leader that cannot hear q_r servers gives its term up too.
 Timeout(i) ==
-    /\ state[i] \in {"Follower", "Candidate"}
+    /\ state[i] \in {"Follower", "Candidate", "Recovering"}
     /\ currentTerm' = [currentTerm EXCEPT ![i] = @ + 1]
     /\ votedFor' = [votedFor EXCEPT ![i] = i]
     /\ state' = [state EXCEPT ![i] = "Candidate"]
@@ -252,7 +253,8 @@ Timeout(i) ==
     /\ Send({[type |-> "RequestVoteRequest", from |-> i, to |-> j,
               term |-> currentTerm[i] + 1, lastLogIndex |-> Len(log[i]),
               lastLogTerm |-> LastTerm(log[i])] : j \in Server \ {i}})
-    /\ UNCHANGED <<log, commitIndex, leaderVars, ghostVars>>
+    /\ ClearLeaderState(i)
+    /\ UNCHANGED <<log, commitIndex, ghostVars>>
 
 \* Any message of a higher term makes i a follower of that term ([Raft]
 \* 5.1).  m stays in the bag: the matching Handle action takes it next.
@@ -286,6 +288,12 @@ HandleRequestVoteResponse(i, m) ==
     /\ Discard(m)
     /\ UNCHANGED <<durableVars, state, leaderVars, ghostVars>>
 
+\* What a new leader i asks every other server: the shards of its entries,
+\* named by index and term.
+ReconstructRequests(i) ==
+    {[type |-> "ReconstructRequest", from |-> i, to |-> j, term |-> currentTerm[i],
+      terms |-> [k \in 1..Len(log[i]) |-> log[i][k].term]] : j \in Server \ {i}}
+
 \* A majority of votes: i leads its term, but first recovers its log: it
 \* asks every server for its shards of i's entries, naming each entry's
 \* term ([CRaft]; Summerset's Reconstruct message).
@@ -299,10 +307,7 @@ BecomeLeader(i) ==
     /\ reconFrom'   = [reconFrom EXCEPT ![i] = {}]
     /\ reconShards' = [reconShards EXCEPT ![i] =
                          [k \in 1..Len(log[i]) |-> log[i][k].shards]]
-    /\ Send({[type |-> "ReconstructRequest", from |-> i, to |-> j,
-              term |-> currentTerm[i],
-              terms |-> [k \in 1..Len(log[i]) |-> log[i][k].term]]
-             : j \in Server \ {i}})
+    /\ Send(ReconstructRequests(i))
     /\ elections' = elections \cup {[term |-> currentTerm[i], leader |-> i]}
     /\ UNCHANGED <<durableVars, votesGranted, committed>>
 
@@ -375,6 +380,14 @@ ForFollower(i, j, e) ==
      shards |-> IF mode[i] = "full" THEN FullCopy(ValOf(e))
                 ELSE {Shard(ValOf(e), j)}]
 
+\* The append of log[i][prevLogIndex+1 .. prevLogIndex+count] to j.
+AppendRequest(i, j, prevLogIndex, count) ==
+    [type |-> "AppendEntriesRequest", from |-> i, to |-> j,
+     term |-> currentTerm[i], prevLogIndex |-> prevLogIndex,
+     prevLogTerm |-> TermAt(log[i], prevLogIndex),
+     entries |-> [k \in 1..count |-> ForFollower(i, j, log[i][prevLogIndex + k])],
+     commit |-> Min(commitIndex[i], prevLogIndex + count)]
+
 \* The leader sends log[i][prevLogIndex+1 .. prevLogIndex+count] to j, coded
 \* for j.  Any range may be sent at any time (next-index bookkeeping and
 \* flow control are the core's); count = 0 is a heartbeat.  After a
@@ -386,12 +399,7 @@ AppendEntries(i, j, prevLogIndex, count) ==
     /\ prevLogIndex \in Nat
     /\ count \in Nat
     /\ prevLogIndex + count <= Len(log[i])
-    /\ Send({[type |-> "AppendEntriesRequest", from |-> i, to |-> j,
-              term |-> currentTerm[i], prevLogIndex |-> prevLogIndex,
-              prevLogTerm |-> TermAt(log[i], prevLogIndex),
-              entries |-> [k \in 1..count |->
-                             ForFollower(i, j, log[i][prevLogIndex + k])],
-              commit |-> Min(commitIndex[i], prevLogIndex + count)]})
+    /\ Send({AppendRequest(i, j, prevLogIndex, count)})
     /\ UNCHANGED <<durableVars, state, votesGranted, leaderVars, ghostVars>>
 
 \* The first k such that entry k of m conflicts with (or extends) xlog, or 0
@@ -422,17 +430,20 @@ MergeEntries(xlog, m) ==
        ELSE SubSeq(upd, 1, p + k - 1) \o SubSeq(m.entries, k, Len(m.entries))
 
 \* What the answer to a successful append m tells its leader about full
-\* copies: if m carried full copies of every entry after m.commit (the
-\* leader's commit index when it sent m) up to its end, the follower now
-\* stores full copies of all of them (it never loses one), and the leader,
-\* whose commit index is at least m.commit, may count it for a full-rule
-\* commit up to there; otherwise nothing (0).  It depends on m alone.
-FullAck(m) ==
-    IF /\ m.prevLogIndex <= m.commit
-       /\ \A k \in 1..Len(m.entries) :
-             m.prevLogIndex + k > m.commit => IsFull(m.entries[k])
-    THEN m.prevLogIndex + Len(m.entries)
-    ELSE 0
+\* copies: the largest n from m.commit (the leader's commit index when it
+\* sent m) up to the end of m such that the follower's log xlog, after
+\* merging m, holds full copies of every entry after m.commit up to n.  The
+\* leader, whose commit index is at least m.commit, may count the follower
+\* for a full-rule commit up to n (the follower never loses a full copy of
+\* an entry it keeps, and keeps the leader's entries while the leader
+\* leads).  Copies stored before m count too: a follower that took full
+\* copies in an earlier full-mode round acknowledges them with any later
+\* append of the same leader.
+FullAck(xlog, m) ==
+    LET last == m.prevLogIndex + Len(m.entries)
+    IN CHOOSE n \in m.commit..last :
+          /\ \A k \in (m.commit + 1)..n : IsFull(xlog[k])
+          /\ n < last => ~IsFull(xlog[n + 1])
 
 AppendResponse(i, m, success, match, full) ==
     [type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
@@ -440,7 +451,7 @@ AppendResponse(i, m, success, match, full) ==
      fullMatch |-> full]
 
 \* A follower takes an append of its term and answers with the last index
-\* m covered (matchIndex) and FullAck(m).
+\* m covered (matchIndex) and FullAck of its merged log.
 HandleAppendEntriesRequest(i, m) ==
     /\ Receivable(i, m, "AppendEntriesRequest")
     /\ state' = [state EXCEPT ![i] = "Follower"]
@@ -450,7 +461,7 @@ HandleAppendEntriesRequest(i, m) ==
        THEN /\ log' = [log EXCEPT ![i] = MergeEntries(@, m)]
             /\ commitIndex' = [commitIndex EXCEPT ![i] = Max(@, m.commit)]
             /\ Reply(AppendResponse(i, m, TRUE, m.prevLogIndex + Len(m.entries),
-                                    FullAck(m)), m)
+                                    FullAck(MergeEntries(log[i], m), m)), m)
        ELSE /\ Reply(AppendResponse(i, m, FALSE, 0, 0), m)
             /\ UNCHANGED <<log, commitIndex>>
     /\ UNCHANGED <<currentTerm, votedFor, votesGranted, leaderVars, ghostVars>>
