@@ -187,21 +187,7 @@ Restricted(S) == INSTANCE Raft WITH Server <- S
 LogChanged(i) == log'[i] # log[i]
 PrefixChanged(i) == CommittedPrefix(i)' # CommittedPrefix(i)
 
-\* The length of the longest common prefix of s and t.  Binary search over
-\* whole-prefix comparisons (TLC compares sequences in Java), so a step that
-\* appends costs one comparison.  LcpBetween(s, t, lo, hi): the first lo
-\* entries agree and the common prefix is at most hi long.
-RECURSIVE LcpBetween(_, _, _, _)
-LcpBetween(s, t, lo, hi) ==
-    IF lo = hi THEN lo
-    ELSE LET mid == (lo + hi + 1) \div 2
-         IN IF SubSeq(s, 1, mid) = SubSeq(t, 1, mid)
-            THEN LcpBetween(s, t, mid, hi) ELSE LcpBetween(s, t, lo, mid - 1)
-
-CommonPrefixLen(s, t) ==
-    LET m == Min(Len(s), Len(t))
-    IN IF SubSeq(s, 1, m) = SubSeq(t, 1, m) THEN m ELSE LcpBetween(s, t, 0, m - 1)
-
+\* (CommonPrefixLen is TraceCommon's.)
 \* The first index of log'[i] that the step wrote (Len(log'[i]) + 1 if it
 \* only truncated or changed nothing).
 FirstNewIndex(i) == CommonPrefixLen(log[i], log'[i]) + 1

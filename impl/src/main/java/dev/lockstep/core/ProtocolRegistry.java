@@ -29,7 +29,7 @@ public final class ProtocolRegistry {
      * come): every other generic check runs them (the simulator, the server, the cluster
      * scenarios), trace conformance skips them, and the docs call them previews.
      */
-    private static final Set<String> PREVIEW = Set.of("craft");
+    private static final Set<String> PREVIEW = Set.of();
 
     private static final Map<String, Protocol> BY_NAME = index();
 

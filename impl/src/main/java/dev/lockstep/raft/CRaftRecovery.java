@@ -49,18 +49,22 @@ final class CRaftRecovery {
         missing.clear();
         answered = CRaft.bit(ctx.members.selfPos());
         for (long i = st.log.snapshotIndex() + 1; i <= st.appliedIndex(); i++) {
-            if (craft.coding.fullValue(i, st.log.entry(i)) == null) {
-                // Executed, its value dropped, perhaps compacted by every peer: a snapshot at the
-                // applied index stands for those entries (lagging followers get it instead).
+            if (st.log.entry(i).isCoded()) {
+                // Executed but held as a shard, perhaps compacted by every peer (which then has no
+                // shard of it to send): a snapshot at the applied index stands for those entries
+                // (TraceCRaft.tla's Compact; lagging followers get the snapshot instead).
                 ctx.snapshot.compactNow();
                 break;
             }
         }
         for (long i = st.log.snapshotIndex() + 1; i <= st.log.lastIndex(); i++) {
             LogEntry e = st.log.entry(i);
-            if (craft.coding.fullValue(i, e) != null) {
+            if (!e.isCoded()) {
                 continue;
             }
+            // A shard is missing its value even if this replica happens to hold the value in
+            // memory: CRaft.tla's Recover rebuilds from shards only (a value in memory is no
+            // evidence the trace validator can check), so the rule stays the spec's.
             List<Shard> own = new ArrayList<>(List.of(e.shard()));
             LogEntry full = craft.shardsToRebuild() <= 1 ? craft.coding.rebuild(e, own) : null;
             if (full != null) {
@@ -70,16 +74,19 @@ final class CRaftRecovery {
             }
         }
         int mark = ctx.out.mark();
-        if (!missing.isEmpty()) {
-            sendRequests();
-        }
+        sendRequests();
         ctx.tracer.localVotes("BecomeLeader", mark);
         maybeFinish();
     }
 
+    /**
+     * CRaft.tla {@code ReconstructRequests(i)}, from the first missing entry on (the spec names
+     * every entry; the ones before hold their values already). Sent also when nothing is missing
+     * (then naming no entry): it tells every replica at once that this term has a leader.
+     */
     private void sendRequests() {
         sinceSent = 0;
-        long first = st.log.snapshotIndex() + 1;
+        long first = missing.keySet().stream().min(Long::compare).orElse(st.log.lastIndex() + 1);
         List<Long> terms = new ArrayList<>();
         for (long i = first; i <= st.log.lastIndex(); i++) {
             terms.add(st.log.termAt(i));
@@ -124,6 +131,7 @@ final class CRaftRecovery {
         if (!recovering || m.term() != st.currentTerm) {
             return;
         }
+        int mark = ctx.out.mark();
         answered |= CRaft.bit(ctx.members.posOf(from));
         if (m.snapshotIndex() > st.appliedIndex()
                 && ctx.snapshot.installToExecute(m.snapshotIndex(), m.snapshotTerm(), m.data())) {
@@ -147,6 +155,7 @@ final class CRaftRecovery {
                 missing.remove(ie.index());
             }
         }
+        ctx.tracer.received("HandleReconstructResponse", from, m, mark);
         maybeFinish();
     }
 

@@ -50,6 +50,9 @@ class Leadership {
     /** Spec {@code Timeout(i)}: start a pre-vote round for {@code currentTerm + 1}. */
     void timeout() {
         resetElectionTimer();
+        if (ctx.craft != null) {
+            ctx.craft.recovery.clear(); // CRaft.tla Timeout: a recovering leader gives its term up
+        }
         st.role = Role.PRE_CANDIDATE;
         st.votesGranted = Membership.bit(ctx.members.selfPos());
         int mark = ctx.out.mark();

@@ -8,9 +8,14 @@ import dev.lockstep.core.Effect;
 import dev.lockstep.kv.RequestId;
 import dev.lockstep.raft.RaftMessage.AppendEntriesRequest;
 import dev.lockstep.raft.RaftMessage.AppendEntriesResponse;
+import dev.lockstep.raft.RaftMessage.FetchShardsRequest;
+import dev.lockstep.raft.RaftMessage.FetchShardsResponse;
 import dev.lockstep.raft.RaftMessage.HeartbeatRequest;
 import dev.lockstep.raft.RaftMessage.HeartbeatResponse;
+import dev.lockstep.raft.RaftMessage.IndexedEntry;
 import dev.lockstep.raft.RaftMessage.InstallSnapshotRequest;
+import dev.lockstep.raft.RaftMessage.ReconstructRequest;
+import dev.lockstep.raft.RaftMessage.ReconstructResponse;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteRequest;
 import dev.lockstep.raft.RaftMessage.RequestPreVoteResponse;
 import dev.lockstep.raft.RaftMessage.RequestVoteRequest;
@@ -82,10 +87,17 @@ final class RaftTracer extends Tracer<RaftMessage> {
         }
     }
 
-    /** CRaft's {@code SwitchMode(i, to)}: {@code to} is "full" or "shard". */
+    /** CRaft's {@code SwitchMode(i, to)}: {@code mode} (the spec's {@code to}) is "full" or "shard". */
     void switchMode(boolean toFull, int mark) {
         if (on()) {
-            emit("SwitchMode", null, null, TraceLine.params("to", toFull ? "full" : "shard"), mark, null);
+            emit("SwitchMode", null, null, TraceLine.params("mode", toFull ? "full" : "shard"), mark, null);
+        }
+    }
+
+    /** CRaft's trace-level lines {@code Compact} and {@code InstallCommitted}: the snapshot's index. */
+    void snapshotAt(String action, long index, int mark) {
+        if (on()) {
+            emit(action, null, null, params("index", index), mark, null, null);
         }
     }
 
@@ -179,6 +191,9 @@ final class RaftTracer extends Tracer<RaftMessage> {
             f.put("matchIndex", r.matchIndex());
             f.put("conflictIndex", r.conflictIndex());
             f.put("conflictTerm", r.conflictTerm());
+            if (r.fullMatch() != 0) {
+                f.put("fullMatch", r.fullMatch()); // CRaft only
+            }
         } else if (m instanceof InstallSnapshotRequest r) {
             f.put("lastIndex", r.lastIndex());
             f.put("lastTerm", r.lastTerm());
@@ -187,6 +202,18 @@ final class RaftTracer extends Tracer<RaftMessage> {
             f.put("readId", r.readId());
         } else if (m instanceof HeartbeatResponse r) {
             f.put("readId", r.readId());
+        } else if (m instanceof ReconstructRequest r) {
+            f.put("firstIndex", r.firstIndex());
+            f.put("terms", List.copyOf(r.terms()));
+        } else if (m instanceof ReconstructResponse r) {
+            f.put("entries", indexedEntries(r.entries()));
+            f.put("snapshotIndex", r.snapshotIndex());
+        } else if (m instanceof FetchShardsRequest r) {
+            f.put("firstIndex", r.firstIndex());
+            f.put("count", (long) r.count());
+        } else if (m instanceof FetchShardsResponse r) {
+            f.put("entries", indexedEntries(r.entries()));
+            f.put("snapshotIndex", r.snapshotIndex());
         }
         return Collections.unmodifiableMap(f);
     }
@@ -194,12 +221,32 @@ final class RaftTracer extends Tracer<RaftMessage> {
     private static List<Object> entries(List<LogEntry> entries) {
         List<Object> list = new ArrayList<>(entries.size());
         for (LogEntry e : entries) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("term", e.term());
-            entry.put("kind", e.kind());
-            entry.put("id", e.idText());
-            list.add(Collections.unmodifiableMap(entry));
+            list.add(Collections.unmodifiableMap(entry(e, new LinkedHashMap<>())));
         }
         return Collections.unmodifiableList(list);
+    }
+
+    private static List<Object> indexedEntries(List<IndexedEntry> entries) {
+        List<Object> list = new ArrayList<>(entries.size());
+        for (IndexedEntry ie : entries) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("index", ie.index());
+            list.add(Collections.unmodifiableMap(entry(ie.entry(), entry)));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * {@code term, kind, id}, and for a CRaft shard {@code shard}: its number, 1-based (shard
+     * number k belongs to node {@code nk}, the node at position k - 1 of the membership).
+     */
+    private static Map<String, Object> entry(LogEntry e, Map<String, Object> into) {
+        into.put("term", e.term());
+        into.put("kind", e.kind());
+        into.put("id", e.idText());
+        if (e.isCoded()) {
+            into.put("shard", (long) e.shard().index() + 1);
+        }
+        return into;
     }
 }

@@ -37,12 +37,15 @@ class Snapshot {
         if (applied <= st.log.snapshotIndex()) {
             return;
         }
+        int mark = ctx.out.mark();
         st.snapshotData = Bytes.wrap(st.machine.snapshotAtSlot(applied));
         st.log.compactTo(applied);
-        if (ctx.craft != null) {
-            ctx.craft.coding.dropThrough(applied);
-        }
         ctx.durability.checkpoint();
+        if (ctx.craft != null) {
+            // CRaft: the snapshot stands for full copies of the entries it covers (TraceCRaft.tla).
+            ctx.craft.coding.dropThrough(applied);
+            ctx.tracer.snapshotAt("Compact", applied, mark);
+        }
     }
 
     /**
@@ -70,11 +73,13 @@ class Snapshot {
         st.lastApplied = index;
         st.commitIndex = Math.max(st.commitIndex, index);
         st.snapshotData = data;
+        int mark = ctx.out.mark();
         st.log.compactTo(index);
+        ctx.durability.checkpoint();
         if (ctx.craft != null) {
             ctx.craft.coding.dropThrough(index);
+            ctx.tracer.snapshotAt("InstallCommitted", index, mark);
         }
-        ctx.durability.checkpoint();
         return true;
     }
 

@@ -51,6 +51,23 @@ Checked(ln, checks) == IF l = RelaxLine THEN TRUE ELSE checks
 
 NoFields == [f \in {} |-> 0]
 
+\* The length of the longest common prefix of the sequences s and t, for
+\* the incremental checks of a trace spec (what a step wrote to a log
+\* starts after it).  Binary search over whole-prefix comparisons (TLC
+\* compares sequences in Java), so a step that appends costs one
+\* comparison.  LcpBetween(s, t, lo, hi): the first lo elements agree and
+\* the common prefix is at most hi long.
+RECURSIVE LcpBetween(_, _, _, _)
+LcpBetween(s, t, lo, hi) ==
+    IF lo = hi THEN lo
+    ELSE LET mid == (lo + hi + 1) \div 2
+         IN IF SubSeq(s, 1, mid) = SubSeq(t, 1, mid)
+            THEN LcpBetween(s, t, mid, hi) ELSE LcpBetween(s, t, lo, mid - 1)
+
+CommonPrefixLen(s, t) ==
+    LET m == IF Len(s) <= Len(t) THEN Len(s) ELSE Len(t)
+    IN IF SubSeq(s, 1, m) = SubSeq(t, 1, m) THEN m ELSE LcpBetween(s, t, 0, m - 1)
+
 (* What the validator learns about the explored states (TraceProgress).    *)
 (* Every state reports its cursor l.  Only a diagnostic run (RelaxLine > 0, *)
 (* after a rejection at RelaxLine) also reports the protocol's diagnostic  *)
