@@ -16,7 +16,7 @@ public record Traits(Guarantee guarantee, ExecutionOrder order, Leadership leade
         ClusterSizes sizes) {
 
     public Traits {
-        if (routing == Routing.TO_LEADER && leadership != Leadership.LEADER) {
+        if (routing == Routing.TO_LEADER && !leadership.hasLeader()) {
             throw new IllegalArgumentException("routing to the leader needs a protocol with a leader");
         }
         if (guarantee == Guarantee.LINEARIZABLE && order == ExecutionOrder.NONE && sizes.max() > 1) {
@@ -25,7 +25,7 @@ public record Traits(Guarantee guarantee, ExecutionOrder order, Leadership leade
     }
 
     public boolean hasLeader() {
-        return leadership == Leadership.LEADER;
+        return leadership.hasLeader();
     }
 
     /** The client-visible consistency guarantee. */
@@ -63,12 +63,25 @@ public record Traits(Guarantee guarantee, ExecutionOrder order, Leadership leade
         }
     }
 
-    /** Whether one replica at a time leads. */
+    /** Whether one replica at a time leads, and whether a healthy leader keeps leading. */
     public enum Leadership {
-        /** One replica leads a term (or ballot); {@link ReplicaStatus#leadership()} reports it. */
+        /**
+         * One replica leads a term (or ballot); {@link ReplicaStatus#leadership()} reports it. No
+         * promise that a replica rejoining after a partition leaves a healthy leader alone.
+         */
         LEADER,
+        /**
+         * As {@link #LEADER}, and a healthy leader stays: a replica that rejoins after a partition
+         * does not depose a leader that kept a majority (Raft's PreVote, thesis §9.6). The
+         * simulator's stability probe checks it.
+         */
+        STABLE_LEADER,
         /** No replica has a special role. */
-        LEADERLESS
+        LEADERLESS;
+
+        public boolean hasLeader() {
+            return this != LEADERLESS;
+        }
     }
 
     /** Where a server sends a client request before any redirect. */

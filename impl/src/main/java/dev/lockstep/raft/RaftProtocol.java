@@ -15,7 +15,7 @@ public final class RaftProtocol {
     public static final String SPEC_DIR = "raft";
     public static final String SPEC_MODULE = "Raft";
     public static final Traits TRAITS = new Traits(Traits.Guarantee.LINEARIZABLE, Traits.ExecutionOrder.TOTAL,
-            Traits.Leadership.LEADER, Traits.Routing.TO_LEADER, new Traits.ClusterSizes(1, 63, 3));
+            Traits.Leadership.STABLE_LEADER, Traits.Routing.TO_LEADER, new Traits.ClusterSizes(1, 63, 3));
 
     private RaftProtocol() {}
 

@@ -28,6 +28,15 @@ public final class BrokenRaftVariants {
         return descriptor("raft-local-read-follower", LOCAL_READ_FOLLOWER);
     }
 
+    /**
+     * A voter that grants a pre-vote while it still hears a live leader (thesis §9.6 asks it to
+     * refuse): a node that rejoins after a partition can then depose a healthy leader. Not a
+     * safety bug, so not in {@link #all()}: the simulator's stability probe catches it.
+     */
+    public static Protocol disruptivePreVote() {
+        return descriptor("raft-disruptive-prevote", DISRUPTIVE_PREVOTE);
+    }
+
     public static List<Protocol> all() {
         return List.of(forgetfulVoter(), figure8Leader(), localReadFollower());
     }
@@ -39,6 +48,18 @@ public final class BrokenRaftVariants {
                 @Override
                 protected NodeId durableVote(NodeId votedFor) {
                     return null;
+                }
+            };
+        }
+    };
+
+    static final RaftConcerns DISRUPTIVE_PREVOTE = new RaftConcerns() {
+        @Override
+        public Leadership leadership(RaftContext ctx) {
+            return new Leadership(ctx) {
+                @Override
+                boolean heardFromLeaderRecently() {
+                    return ctx.state.isLeader();
                 }
             };
         }

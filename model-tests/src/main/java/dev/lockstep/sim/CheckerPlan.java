@@ -11,13 +11,14 @@ import java.util.List;
  * over the run and a leader in the liveness check only with a leader; agreement of applied logs
  * for a total order, of every key's applied order for a partial one, none without an order;
  * linearizability of the history for a linearizable protocol; durability of acknowledged writes
- * wherever the protocol makes a durability promise (always for a durable-only one).
+ * wherever the protocol makes a durability promise (always for a durable-only one); the calm
+ * phase's stability probe for a protocol that promises a stable leader.
  *
  * @param durableCopies the copies every acknowledged write must have, or 0 for no durability check
  * @param lines one line per checker: what it checks and why it runs or not
  */
 public record CheckerPlan(boolean invariants, boolean leaderHistory, Traits.ExecutionOrder appliedOrder,
-        boolean linearizability, int durableCopies, boolean leaderForLiveness, List<String> lines) {
+        boolean linearizability, int durableCopies, boolean leaderForLiveness, boolean stability, List<String> lines) {
 
     public CheckerPlan {
         lines = List.copyOf(lines);
@@ -46,6 +47,11 @@ public record CheckerPlan(boolean invariants, boolean leaderHistory, Traits.Exec
                 : "not run: durability of acknowledged writes (the protocol states no promise; its guarantee covers it)");
         lines.add("liveness: after the heal, " + (leader ? "a leader and " : "") + "answers within "
                 + options.livenessMs() + " ms, then steady progress (" + (leader ? "has a leader" : "no leader") + ")");
-        return new CheckerPlan(true, leader, t.order(), lin, copies, leader, lines);
+        boolean stable = t.leadership() == Traits.Leadership.STABLE_LEADER;
+        lines.add((stable ? "" : "not run: ") + "stability: once settled, a follower cut off, then reconnected"
+                + " to all but the leader, then to all (" + Simulation.probeMs(options) + " ms each) does not depose"
+                + " the leader, and every node ends in the leader's term (" + (stable ? "promises a stable leader"
+                        : leader ? "a leader, no stability promise" : "no leader") + ")");
+        return new CheckerPlan(true, leader, t.order(), lin, copies, leader, stable, lines);
     }
 }

@@ -11,5 +11,7 @@ public enum FailureKind {
     /** Trace lines disagree with the effects they describe (sent/received messages). */
     TRACE,
     /** A write was acknowledged while on fewer disks than the protocol promises. */
-    DURABILITY
+    DURABILITY,
+    /** In the calm phase, a healthy leader was deposed ({@link StabilityProbe}). */
+    STABILITY
 }

@@ -37,4 +37,7 @@ sealed interface SimEvent {
 
     /** End of the faults phase: every fault heals. */
     record Heal() implements SimEvent {}
+
+    /** The stability probe's next phase begins (or its watch ends). */
+    record ProbeNext() implements SimEvent {}
 }

@@ -121,7 +121,11 @@ public final class SimulateMain implements Callable<Integer> {
     private static String traitsLine(Protocol p) {
         var t = p.traits();
         return "guarantee " + t.guarantee().text() + ", execution order " + t.order().text() + ", "
-                + (t.hasLeader() ? "a leader" : "no leader") + ", " + t.sizes().describe();
+                + switch (t.leadership()) {
+                    case STABLE_LEADER -> "a stable leader";
+                    case LEADER -> "a leader";
+                    case LEADERLESS -> "no leader";
+                } + ", " + t.sizes().describe();
     }
 
     private SimOptions options(Protocol protocol, long runSeed, Set<FaultKind> kinds) {

@@ -69,6 +69,7 @@ public final class Simulation implements HostOutput {
     private final KeyOrderChecker keyOrder = new KeyOrderChecker();
     private final DurabilityChecker durability;
     private final LivenessChecker liveness;
+    private final StabilityProbe probe;
     private final LeaderHistoryChecker leaders = new LeaderHistoryChecker();
     private final ClusterInvariant invariant;
     private final Faults faults;
@@ -93,6 +94,7 @@ public final class Simulation implements HostOutput {
         this.plan = CheckerPlan.of(protocol, options);
         this.applied = new AppliedLogChecker(options.clusterSize());
         this.liveness = new LivenessChecker(options.livenessMs(), plan.leaderForLiveness());
+        this.probe = plan.stability() ? new StabilityProbe(probeMs(options)) : StabilityProbe.none();
         this.invariant = protocol.invariants();
         this.faults = new Faults(this, network, hosts, time, root.fork(), options.disk().bounce(),
                 protocol.traits().hasLeader());
@@ -152,12 +154,22 @@ public final class Simulation implements HostOutput {
                 fail(FailureKind.SAFETY, e.getMessage());
             }
             checkLiveness();
+            checkStability();
         }
         return result(failure == null && linearizability ? checkLinearizability() : Optional.empty());
     }
 
     private boolean finished() {
-        return liveness.settled() && clients.allDone();
+        return liveness.settled() && clients.allDone() && probe.done();
+    }
+
+    /**
+     * How long each phase of the stability probe lasts: three of the longest election timeouts,
+     * or an eighth of the liveness bound for a protocol without that parameter.
+     */
+    static long probeMs(SimOptions options) {
+        int ticks = options.parameters().values().getOrDefault("electionTicksMax", 0);
+        return ticks > 0 ? 3L * ticks * options.tickMs() : options.livenessMs() / 8;
     }
 
     private void dispatch(SimEvent e) {
@@ -177,6 +189,7 @@ public final class Simulation implements HostOutput {
                 clients.heal();
                 liveness.healed(time.now(), clients.outstanding());
             }
+            case SimEvent.ProbeNext n -> probeNext();
         }
     }
 
@@ -277,6 +290,45 @@ public final class Simulation implements HostOutput {
         String problem = liveness.check(time.now(), hosts, history, clients);
         if (problem != null) {
             fail(FailureKind.LIVENESS, problem);
+        }
+    }
+
+    /** The stability probe's next phase: lift its partition, apply the next; at the end, the final check. */
+    private void probeNext() {
+        if (probe.cut() != null) {
+            network.apply(probe.cut(), false);
+        }
+        if (probe.advance(time.now())) {
+            if (probe.cut() != null) {
+                network.apply(probe.cut(), true);
+            }
+            time.after(probe.phaseMs(), new SimEvent.ProbeNext());
+            return;
+        }
+        String problem = probe.check(hosts, true);
+        if (problem != null) {
+            fail(FailureKind.STABILITY, problem);
+        }
+    }
+
+    /** Starts the stability probe once the run settled, then watches the leader it found. */
+    private void checkStability() {
+        if (failure != null || probe.done()) {
+            return;
+        }
+        if (probe.waiting()) {
+            if (!liveness.settled() || !clients.allDone()) {
+                return;
+            }
+            probe.start(time.now(), hosts);
+            if (probe.cut() != null) {
+                network.apply(probe.cut(), true);
+                time.after(probe.phaseMs(), new SimEvent.ProbeNext());
+            }
+        }
+        String problem = probe.check(hosts, false);
+        if (problem != null) {
+            fail(FailureKind.STABILITY, problem);
         }
     }
 

@@ -30,6 +30,18 @@ class BrokenRaftTest {
         assertTrue(f.replay().endsWith("--faults crash,reorder"), f.replay());
     }
 
+    /**
+     * A voter that grants pre-votes while it hears the leader lets the follower the stability
+     * probe cut off depose the healthy leader when it rejoins (thesis §9.6): no safety check
+     * notices, the stability probe does, at the first seed.
+     */
+    @Test
+    void disruptivePreVoteDeposesAHealthyLeader() {
+        Failure f = firstFailure(BrokenRaftVariants.disruptivePreVote(), 1, "all", 20);
+        assertEquals(FailureKind.STABILITY, f.kind(), f.describe());
+        assertTrue(f.detail().contains("was deposed"), f.detail());
+    }
+
     @Test
     void figure8LeaderCommitsAnOlderTermsEntryByCounting() {
         Failure f = firstFailure(BrokenRaftVariants.figure8Leader(), 1, "all", 200);
