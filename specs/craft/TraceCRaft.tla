@@ -446,13 +446,35 @@ ShardsOnlyGrowOnChange ==
                  => log[i][k].shards \subseteq log'[i][k].shards]_traceVars
 
 -----------------------------------------------------------------------------
-\* The diagnostic view of a rejection run (TraceCommon's ProgressViewOf).
+(* The diagnostic view of a rejection run (TraceCommon's ProgressViewOf):  *)
+(* before = the spec's values of the fields that line l logs, now (before  *)
+(* line l); after = those of line l - 1 (the post-state it produced); sent *)
+(* = what line l - 1 sent in the spec; msgInFlight = whether line l's      *)
+(* received message is in flight.                                          *)
+
+SpecFieldNow(ln, f) ==
+    LET i == ln.node IN
+    CASE f = "currentTerm"  -> currentTerm[i]
+      [] f = "votedFor"     -> votedFor[i]
+      [] f = "role"         -> state[i]
+      [] f = "commitIndex"  -> commitIndex[i]
+      [] f = "logLen"       -> Len(log[i])
+      [] f = "logLastTerm"  -> LastTerm(log[i])
+      [] f = "votesGranted" -> votesGranted[i]
+      [] f = "matchIndex"   -> matchIndex[i][ln.msg.from]
+      [] OTHER              -> "(not modelled)"
+
+FieldsNow(k) ==
+    IF k \in 1..Len(Trace) /\ "state" \in DOMAIN Trace[k] /\ "node" \in DOMAIN Trace[k]
+    THEN [f \in DOMAIN Trace[k].state |-> SpecFieldNow(Trace[k], f)]
+    ELSE NoFields
+
 DiagnosticView ==
-    LET i == IF l <= Len(Trace) /\ "node" \in DOMAIN Trace[l] THEN Trace[l].node ELSE "-"
-    IN IF i \in Server
-       THEN [term |-> currentTerm[i], role |-> state[i], commitIndex |-> commitIndex[i],
-             logLen |-> Len(log[i]), mode |-> mode[i], sent |-> specSent]
-       ELSE [sent |-> specSent]
+    [before      |-> FieldsNow(l),
+     after       |-> FieldsNow(l - 1),
+     sent        |-> specSent,
+     msgInFlight |-> IF l <= Len(Trace) /\ "msg" \in DOMAIN Trace[l]
+                     THEN InFlight(Trace[l].msg) # {} ELSE TRUE]
 
 TraceConstraint == TraceConstraintOf(ProgressViewOf(DiagnosticView))
 
