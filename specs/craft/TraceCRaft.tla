@@ -449,8 +449,9 @@ ShardsOnlyGrowOnChange ==
 (* The diagnostic view of a rejection run (TraceCommon's ProgressViewOf):  *)
 (* before = the spec's values of the fields that line l logs, now (before  *)
 (* line l); after = those of line l - 1 (the post-state it produced); sent *)
-(* = what line l - 1 sent in the spec; msgInFlight = whether line l's      *)
-(* received message is in flight.                                          *)
+(* = what line l - 1 sent in the spec, sentAgrees = whether its logged     *)
+(* messages stand for those (SentAgrees, stale branch left out);           *)
+(* msgInFlight = whether line l's received message is in flight.           *)
 
 SpecFieldNow(ln, f) ==
     LET i == ln.node IN
@@ -469,10 +470,18 @@ FieldsNow(k) ==
     THEN [f \in DOMAIN Trace[k].state |-> SpecFieldNow(Trace[k], f)]
     ELSE NoFields
 
+SentAgreedBy(k) ==
+    IF k \in 1..Len(Trace) /\ "sent" \in DOMAIN Trace[k]
+    THEN LET ms == SelectSeq(Trace[k].sent, LAMBDA lm : lm.type \in Modelled)
+         IN /\ BagCardinality(specSent) = Len(ms)
+            /\ \A x \in DOMAIN ms : \E m \in DOMAIN specSent : Stands(ms[x], m)
+    ELSE TRUE
+
 DiagnosticView ==
     [before      |-> FieldsNow(l),
      after       |-> FieldsNow(l - 1),
      sent        |-> specSent,
+     sentAgrees  |-> SentAgreedBy(l - 1),
      msgInFlight |-> IF l <= Len(Trace) /\ "msg" \in DOMAIN Trace[l]
                      THEN InFlight(Trace[l].msg) # {} ELSE TRUE]
 

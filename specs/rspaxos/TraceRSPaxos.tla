@@ -218,9 +218,26 @@ CommittedChosenOnChange ==
 
 -----------------------------------------------------------------------------
 
+(* The diagnostic view of a rejection run (TraceCommon's ProgressViewOf):  *)
+(* before = the spec's values of the fields that line l logs, now; after = *)
+(* those of line l - 1; sentAgrees = TRUE (a line's sent messages are     *)
+(* checked through the set msgs, not one for one); msgInFlight = TRUE      *)
+(* (received messages are not looked up).  Only the promise is checked     *)
+(* (the commit index shown is the one last logged); other logged fields    *)
+(* are left out of the view.                                               *)
+
+CheckedFields == {"promised", "commitIndex"}
+
+SpecFieldNow(ln, f) == IF f = "promised" THEN CoreBal(ln.node) ELSE ci[ln.node]
+
+FieldsNow(k) ==
+    IF k \in 1..Len(Trace) /\ "state" \in DOMAIN Trace[k] /\ "node" \in DOMAIN Trace[k]
+    THEN [f \in DOMAIN Trace[k].state \cap CheckedFields |-> SpecFieldNow(Trace[k], f)]
+    ELSE NoFields
+
 DiagnosticView ==
-    [maxBal |-> maxBal, commitIndex |-> ci,
-     line |-> IF l <= Len(Trace) THEN Trace[l].action ELSE "end"]
+    [before |-> FieldsNow(l), after |-> FieldsNow(l - 1), sent |-> specSent, sentAgrees |-> TRUE,
+     msgInFlight |-> TRUE]
 
 TraceConstraint == TraceConstraintOf(ProgressViewOf(DiagnosticView))
 

@@ -38,8 +38,9 @@ final class RejectionAnalysis {
         Map<String, TlaValue> a = after.get(0);
         List<Rejection.FieldCheck> checks = fields(line, b.get("before"), a.get("after"));
         List<TlaValue> sentSpec = Agreement.bagElements(a.getOrDefault("sent", new TlaValue.Fn(List.of())));
-        boolean sentOk = !line.has("sent") || Agreement.bagAgrees(a.getOrDefault("sent", new TlaValue.Fn(List.of())),
-                sentLogged);
+        boolean sentOk = !line.has("sent") || (a.get("sentAgrees") instanceof TlaValue.Atom verdict
+                ? verdict.text().equals("TRUE")
+                : Agreement.bagAgrees(a.getOrDefault("sent", new TlaValue.Fn(List.of())), sentLogged));
         String reason = differs(line, checks, sentOk);
         return new Rejection(line, reason, checks, sentLogged, Optional.of(sentSpec), before.size());
     }
