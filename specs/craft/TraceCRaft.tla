@@ -116,15 +116,19 @@ Modelled == {"RequestVoteRequest", "RequestVoteResponse", "AppendEntriesRequest"
 \* The messages in flight that the logged message lm stands for.
 InFlight(lm) == {m \in DOMAIN messages : Stands(lm, m)}
 
-\* The logged sent messages of the modelled types stand, one for one, for
-\* the messages the step sent (specSent').  A stale branch models none.
-SentAgrees(ln, stale) ==
-    LET ms == IF stale THEN <<>> ELSE SelectSeq(ln.sent, LAMBDA lm : lm.type \in Modelled)
-    IN /\ BagCardinality(specSent') = Len(ms)
-       /\ \A k \in DOMAIN ms : \E m \in DOMAIN specSent' : Stands(ms[k], m)
-       \* (Stands fixes an answer's receiver and, with the sender, its kind:
-       \* no two logged messages of one line stand for one spec message.)
-       /\ \A m \in DOMAIN specSent' : \E k \in DOMAIN ms : Stands(ms[k], m)
+ModelledSent(ln) == SelectSeq(ln.sent, LAMBDA lm : lm.type \in Modelled)
+
+\* The logged messages ms stand, one for one, for the bag sent.
+StandOneForOne(ms, sent) ==
+    /\ BagCardinality(sent) = Len(ms)
+    /\ \A k \in DOMAIN ms : \E m \in DOMAIN sent : Stands(ms[k], m)
+    \* (Stands fixes an answer's receiver and, with the sender, its kind:
+    \* no two logged messages of one line stand for one spec message.)
+    /\ \A m \in DOMAIN sent : \E k \in DOMAIN ms : Stands(ms[k], m)
+
+\* The logged sent messages of the modelled types stand for the messages the
+\* step sent (specSent').  A stale branch models none.
+SentAgrees(ln, stale) == StandOneForOne(IF stale THEN <<>> ELSE ModelledSent(ln), specSent')
 
 \* A refusal: what a stale request gets (or an answer of no use).
 IsRefusal(lm) ==
@@ -472,9 +476,7 @@ FieldsNow(k) ==
 
 SentAgreedBy(k) ==
     IF k \in 1..Len(Trace) /\ "sent" \in DOMAIN Trace[k]
-    THEN LET ms == SelectSeq(Trace[k].sent, LAMBDA lm : lm.type \in Modelled)
-         IN /\ BagCardinality(specSent) = Len(ms)
-            /\ \A x \in DOMAIN ms : \E m \in DOMAIN specSent : Stands(ms[x], m)
+    THEN StandOneForOne(ModelledSent(Trace[k]), specSent)
     ELSE TRUE
 
 DiagnosticView ==

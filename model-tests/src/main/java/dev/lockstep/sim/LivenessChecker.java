@@ -70,22 +70,32 @@ final class LivenessChecker {
     }
 
     static boolean leaderExists(List<SimHost> hosts) {
+        return leaderAtMaxTerm(hosts) >= 0;
+    }
+
+    /** The index of an up host leading the highest term among the up hosts, or -1. */
+    static int leaderAtMaxTerm(List<SimHost> hosts) {
         long maxTerm = -1;
-        boolean leaderAtMax = false;
+        int leader = -1;
         for (SimHost h : hosts) {
             if (!h.isUp()) {
                 continue;
             }
             ReplicaStatus s = h.replica().status();
-            long term = s.leadership().map(ReplicaStatus.Leadership::term).orElse(0L);
+            long term = termOf(s);
             if (term > maxTerm) {
                 maxTerm = term;
-                leaderAtMax = s.leading();
+                leader = s.leading() ? h.index : -1;
             } else if (term == maxTerm && s.leading()) {
-                leaderAtMax = true;
+                leader = h.index;
             }
         }
-        return leaderAtMax;
+        return leader;
+    }
+
+    /** The term (or ballot) a replica reports, 0 for a protocol without a leader. */
+    static long termOf(ReplicaStatus s) {
+        return s.leadership().map(ReplicaStatus.Leadership::term).orElse(0L);
     }
 
     static String statuses(List<SimHost> hosts) {

@@ -1,6 +1,7 @@
 package dev.lockstep.sim;
 
 import dev.lockstep.base.NodeId;
+import dev.lockstep.common.LeaderTuning;
 import dev.lockstep.core.ClusterInvariant;
 import dev.lockstep.core.DurabilityPromise.DurableWrites;
 import dev.lockstep.core.Effect;
@@ -168,7 +169,7 @@ public final class Simulation implements HostOutput {
      * or an eighth of the liveness bound for a protocol without that parameter.
      */
     static long probeMs(SimOptions options) {
-        int ticks = options.parameters().values().getOrDefault("electionTicksMax", 0);
+        int ticks = options.parameters().values().getOrDefault(LeaderTuning.ELECTION_TICKS_MAX, 0);
         return ticks > 0 ? 3L * ticks * options.tickMs() : options.livenessMs() / 8;
     }
 

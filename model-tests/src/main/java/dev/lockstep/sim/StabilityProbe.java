@@ -66,7 +66,7 @@ final class StabilityProbe {
      * over and {@link #check} reports it.
      */
     void start(long now, List<SimHost> hosts) {
-        int found = leaderAtMaxTerm(hosts);
+        int found = hosts.stream().allMatch(SimHost::isUp) ? LivenessChecker.leaderAtMaxTerm(hosts) : -1;
         if (found < 0) {
             phase = Phase.DONE;
             noLeader = "no leader at the highest term once the run settled; nodes: " + LivenessChecker.statuses(hosts);
@@ -106,7 +106,8 @@ final class StabilityProbe {
         }
         SimHost l = hosts.get(leader);
         String f = hosts.get(follower).id.toString();
-        if (!l.isUp() || !l.replica().status().leading() || termOf(l) != term) {
+        ReplicaStatus ls = l.isUp() ? l.replica().status() : null;
+        if (ls == null || !ls.leading() || LivenessChecker.termOf(ls) != term) {
             return "the leader " + l.id + " of term " + term + ", connected to every node but " + f
                     + " (which the stability probe " + switch (phase) {
                         case ISOLATED -> "cut off";
@@ -125,25 +126,7 @@ final class StabilityProbe {
         return null;
     }
 
-    private static int leaderAtMaxTerm(List<SimHost> hosts) {
-        long max = -1;
-        int at = -1;
-        for (SimHost h : hosts) {
-            if (!h.isUp()) {
-                return -1;
-            }
-            long t = termOf(h);
-            if (t > max) {
-                max = t;
-                at = h.replica().status().leading() ? h.index : -1;
-            } else if (t == max && h.replica().status().leading()) {
-                at = h.index;
-            }
-        }
-        return at;
-    }
-
     private static long termOf(SimHost h) {
-        return h.replica().status().leadership().map(ReplicaStatus.Leadership::term).orElse(0L);
+        return LivenessChecker.termOf(h.replica().status());
     }
 }
