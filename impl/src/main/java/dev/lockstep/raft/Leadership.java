@@ -131,11 +131,21 @@ class Leadership {
             return;
         }
         int mark = ctx.out.mark();
-        st.votesGranted |= Membership.bit(ctx.members.posOf(from));
+        countVote(from);
         ctx.tracer.receivedVotes("HandleRequestVoteResponse", from, m, mark);
-        if (ctx.members.isQuorum(st.votesGranted)) {
+        if (wonElection()) {
             becomeLeader();
         }
+    }
+
+    /** Counts a vote of this term: votes are a set of voters, so a duplicated grant counts once (§5.2). */
+    void countVote(NodeId from) {
+        st.votesGranted |= Membership.bit(ctx.members.posOf(from));
+    }
+
+    /** Whether the votes counted in this term are a quorum. */
+    boolean wonElection() {
+        return ctx.members.isQuorum(st.votesGranted);
     }
 
     /**

@@ -37,6 +37,15 @@ public final class BrokenRaftVariants {
         return descriptor("raft-disruptive-prevote", DISRUPTIVE_PREVOTE);
     }
 
+    /**
+     * A candidate that counts votes instead of voters, so a duplicated grant counts twice: with
+     * four nodes, one duplicate makes a false quorum of three. The simulator rarely duplicates a
+     * grant a candidate still needs; the spec-driven conformance test (model-tests) catches it.
+     */
+    public static Protocol duplicateVoteCounter() {
+        return descriptor("raft-duplicate-vote-counter", DUPLICATE_VOTE_COUNTER);
+    }
+
     public static List<Protocol> all() {
         return List.of(forgetfulVoter(), figure8Leader(), localReadFollower());
     }
@@ -60,6 +69,31 @@ public final class BrokenRaftVariants {
                 @Override
                 boolean heardFromLeaderRecently() {
                     return ctx.state.isLeader();
+                }
+            };
+        }
+    };
+
+    static final RaftConcerns DUPLICATE_VOTE_COUNTER = new RaftConcerns() {
+        @Override
+        public Leadership leadership(RaftContext ctx) {
+            return new Leadership(ctx) {
+                private long countedTerm = -1;
+                private int votes;
+
+                @Override
+                void countVote(NodeId from) {
+                    super.countVote(from);
+                    if (countedTerm != ctx.state.currentTerm) {
+                        countedTerm = ctx.state.currentTerm;
+                        votes = 1;
+                    }
+                    votes++;
+                }
+
+                @Override
+                boolean wonElection() {
+                    return votes * 2 > ctx.members.size();
                 }
             };
         }

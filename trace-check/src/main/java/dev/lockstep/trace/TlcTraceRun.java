@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 final class TlcTraceRun {
 
     /** The TLA+ modules of the overrides, shipped as resources of this module. */
-    static final List<String> LIBRARY_MODULES = List.of("NDJson.tla", "TraceProgress.tla", "NodeNames.tla", "TraceCommon.tla");
+    static final List<String> LIBRARY_MODULES = List.of("NDJson.tla", "TraceProgress.tla", "NodeNames.tla", "TraceCommon.tla", "TlaJson.tla");
     private static final String RESOURCE_DIR = "/dev/lockstep/trace/tla/";
 
     record Result(TlcResult tlc, Optional<Progress> progress) {}
@@ -118,7 +118,7 @@ final class TlcTraceRun {
         }
     }
 
-    private static void copySpecModules(Path from, Path to) throws IOException {
+    static void copySpecModules(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tla")).toList()) {
                 Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -137,7 +137,7 @@ final class TlcTraceRun {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -1,0 +1,34 @@
+package dev.lockstep.specdriven;
+
+import java.util.Set;
+
+/**
+ * How a protocol's spec steps map onto stimuli of its core, for {@link SpecReplay}. Every step a
+ * behaviour names is one of: a network step (the driver drops or duplicates a message in flight);
+ * a stimulus (a timeout: ticks until the core logs it; a client request; a restart; or any step
+ * that names a message: the driver delivers that message); or a local step the core takes by
+ * itself in the same event as the stimulus before it (e.g. BecomeLeader on the deciding vote),
+ * which the driver only matches. Steps in {@code coreInitiative} are ones the core takes at its
+ * own discretion and the generator leaves out (appends, heartbeats): their lines are passed over,
+ * their messages stay in flight, and no spec step ever delivers them.
+ *
+ * @param generator the generator module in the protocol's spec folder (e.g. SpecDrivenRaft)
+ * @param timeout the step a core's timer takes (ticked until the core logs it)
+ * @param request the client-request step; its {@code params.id} is "client:seq"
+ * @param restart the crash-and-recover step
+ * @param local steps the core takes in the same event as the step before them
+ * @param coreInitiative steps the core takes on its own, passed over when the spec does not name them
+ * @param setFields fields of a node's state the spec writes from sets (compared without order)
+ * @param maxTicks how many ticks a timeout may take before the replay calls it missing
+ */
+record ReplayProfile(String generator, String timeout, String request, String restart, Set<String> local,
+        Set<String> coreInitiative, Set<String> setFields, int maxTicks) {
+
+    static final String DROP = "DropMessage";
+    static final String DUPLICATE = "DuplicateMessage";
+
+    /** Raft: SpecDrivenRaft.tla; names as in Raft.tla and the core's trace lines. */
+    static final ReplayProfile RAFT = new ReplayProfile("SpecDrivenRaft", "Timeout", "ClientRequest", "Restart",
+            Set.of("BecomeCandidate", "BecomeLeader", "AdvanceCommitIndex"),
+            Set.of("AppendEntries", "Heartbeat"), Set.of("votesGranted"), 1000);
+}

@@ -1,0 +1,112 @@
+package dev.lockstep.specdriven;
+
+import dev.lockstep.base.NodeId;
+import dev.lockstep.core.Protocol;
+import dev.lockstep.trace.SpecBehaviours;
+import dev.lockstep.trace.SpecsRoot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * The spec-driven conformance check of one protocol: TLC generates {@code num} random behaviours
+ * of the protocol's generator module (seeded), and each is replayed against the Java core by
+ * {@link SpecReplay}. The report lists the first mismatches (each with its behaviour as a step
+ * list and the seed and number that regenerate it) and how often each spec action was replayed.
+ */
+public final class SpecDrivenConformance {
+
+    /** Simulated time per tick in a replay: the simulator's (10 ms). */
+    static final long TICK_NANOS = 10_000_000L;
+
+    /** One behaviour that did not replay. */
+    public record Failure(SpecBehaviours.Behaviour behaviour, SpecReplay.Mismatch mismatch) {
+
+        /** The behaviour as a numbered step list, the mismatch under the step where it happened. */
+        public List<String> explain() {
+            List<String> out = new ArrayList<>();
+            List<String> steps = SpecReplay.describe(behaviour);
+            for (int k = 0; k < steps.size(); k++) {
+                out.add(steps.get(k));
+                if (k + 1 == mismatch.step()) {
+                    out.add("      ^ MISMATCH: " + mismatch.detail());
+                }
+            }
+            if (mismatch.step() > steps.size()) {
+                out.add("      ^ MISMATCH after the last step: " + mismatch.detail());
+            }
+            return out;
+        }
+    }
+
+    /** What a run replayed and what failed. */
+    public record Report(String protocol, SpecBehaviours.Request request, int replayed, List<Failure> failures,
+            Map<String, Integer> actions, String tlcProblem) {
+
+        public boolean passed() {
+            return tlcProblem == null && failures.isEmpty() && replayed > 0;
+        }
+
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            out.add(protocol + ": " + replayed + " behaviours of " + request.module() + " (TLC seed " + request.seed()
+                    + ", depth <= " + request.depth() + "), " + failures.size() + " not replayed"
+                    + (tlcProblem == null ? "" : "; TLC: " + tlcProblem));
+            out.add("  steps replayed per action: " + actions);
+            for (Failure f : failures.subList(0, Math.min(3, failures.size()))) {
+                out.add("  behaviour #" + f.behaviour().number() + " (regenerate: TLC seed " + request.seed()
+                        + ", num >= " + (f.behaviour().number() + 1) + "; " + request.command() + "):");
+                f.explain().forEach(l -> out.add("    " + l));
+            }
+            return out;
+        }
+    }
+
+    private SpecDrivenConformance() {}
+
+    public static Report run(Protocol protocol, int num, int depth, long seed) throws IOException {
+        ReplayProfile profile = profileOf(protocol);
+        Path specs = SpecsRoot.locate().orElseThrow(() -> new IllegalStateException("cannot find specs/"));
+        SpecBehaviours.Request request = new SpecBehaviours.Request(specs.resolve(protocol.specDir()),
+                profile.generator(), num, depth, seed, Duration.ofMinutes(10));
+        SpecBehaviours.Result generated = SpecBehaviours.generate(request);
+        if (!generated.tlc().passed()) {
+            return new Report(protocol.name(), request, 0, List.of(), Map.of(), generated.tlc().outcome() + " "
+                    + Optional.ofNullable(generated.tlc().error()).orElse(String.valueOf(generated.tlc().violation())));
+        }
+        SpecReplay replay = new SpecReplay(protocol, profile, members(generated.behaviours()), TICK_NANOS);
+        List<Failure> failures = new ArrayList<>();
+        Map<String, Integer> actions = new TreeMap<>();
+        for (SpecBehaviours.Behaviour b : generated.behaviours()) {
+            Optional<SpecReplay.Mismatch> m = replay.replay(b, seed + b.number(), b.steps().size() + 1 >= depth);
+            int upTo = m.map(SpecReplay.Mismatch::step).orElse(b.steps().size() + 1) - 1;
+            b.steps().subList(0, Math.min(upTo, b.steps().size()))
+                    .forEach(s -> actions.merge(s.get("act").asText(), 1, Integer::sum));
+            m.ifPresent(mm -> failures.add(new Failure(b, mm)));
+        }
+        return new Report(protocol.name(), request, generated.behaviours().size(), failures, actions, null);
+    }
+
+    /** The replay profile of the protocol whose spec folder {@code protocol} uses. */
+    static ReplayProfile profileOf(Protocol protocol) {
+        return switch (protocol.specDir()) {
+            case "raft" -> ReplayProfile.RAFT;
+            default -> throw new IllegalArgumentException("no spec-driven replay for " + protocol.name());
+        };
+    }
+
+    /** The nodes the behaviours name: n1..nK for the largest K any step names. */
+    private static List<NodeId> members(List<SpecBehaviours.Behaviour> behaviours) {
+        int max = behaviours.stream().flatMap(b -> b.steps().stream())
+                .map(s -> s.path("node").asText(""))
+                .filter(n -> n.matches("n[0-9]+"))
+                .mapToInt(n -> Integer.parseInt(n.substring(1))).max().orElse(3);
+        return IntStream.rangeClosed(1, max).mapToObj(NodeId::of).toList();
+    }
+}
