@@ -3,6 +3,8 @@ package dev.lockstep.multipaxos;
 import dev.lockstep.base.NodeId;
 import dev.lockstep.common.Membership;
 import dev.lockstep.common.Role;
+import dev.lockstep.multipaxos.PaxosMessage.PrePrepareRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrePrepareResponse;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
 import java.util.ArrayList;
@@ -10,8 +12,8 @@ import java.util.List;
 
 /**
  * Leader election as MultiPaxos phase 1, run once per ballot over every open slot ("Paxos Made
- * Simple" §3; "Paxos Made Moderately Complex" §3, the scout): the randomized election timer and
- * the spec actions {@code Prepare}, {@code HandlePrepareRequest}, {@code HandlePrepareResponse},
+ * Simple" §3; "Paxos Made Moderately Complex" §3, the scout): the randomized election timer, a
+ * pre-prepare round outside the spec (Raft's PreVote, thesis §9.6, for Paxos) and the spec actions {@code Prepare}, {@code HandlePrepareRequest}, {@code HandlePrepareResponse},
  * {@code BecomeLeader} (recovery of the highest-ballot value per open slot, no-ops for holes) and
  * {@code ObserveBallot} (stepping down on a higher ballot).
  */
@@ -20,6 +22,13 @@ class Leadership {
     protected final PaxosState st;
     private int electionElapsed;
     private int electionTimeout;
+    /** Ticks since a leader of our promised ballot last spoke (saturating; "never" at start). */
+    private int ticksSinceLeader = NEVER;
+    /** The ballot this replica is pre-preparing, 0 when it is not; and who said they would promise it. */
+    private long prePrepareBallot;
+    private long prePrepareOks;
+
+    private static final int NEVER = Integer.MAX_VALUE / 2;
 
     Leadership(PaxosContext ctx) {
         this.ctx = ctx;
@@ -30,6 +39,8 @@ class Leadership {
     /** Timers as after a (re)start. */
     final void onRestart() {
         resetElectionTimer();
+        ticksSinceLeader = NEVER;
+        prePrepareBallot = 0;
     }
 
     void tick() {
@@ -37,9 +48,54 @@ class Leadership {
             ctx.replication.tickHeartbeat();
             return;
         }
+        ticksSinceLeader = Math.min(NEVER, ticksSinceLeader + 1);
         if (++electionElapsed >= electionTimeout) {
+            prePrepare();
+        }
+    }
+
+    /**
+     * The election timer fired: before {@link #prepare} (which raises the promise everywhere it
+     * lands, deposing a leader), ask whether a phase-1 quorum would promise the next ballot now.
+     * Thesis §9.6's PreVote, for Paxos; no spec variable changes until the quorum answers.
+     */
+    void prePrepare() {
+        resetElectionTimer();
+        prePrepareBallot = Ballots.next(st.promised, ctx.self.value());
+        prePrepareOks = Membership.bit(ctx.members.selfPos());
+        if (ctx.quorums.isRead(prePrepareOks)) {
+            prePrepareBallot = 0;
+            prepare();
+            return;
+        }
+        PrePrepareRequest request = new PrePrepareRequest(prePrepareBallot);
+        for (int p = 0; p < ctx.members.size(); p++) {
+            if (p != ctx.members.selfPos()) {
+                ctx.out.send(ctx.members.at(p), request);
+            }
+        }
+    }
+
+    /** Would we promise {@code m.ballot()}: it is its sender's, above our promise, and we hear no leader. */
+    void onPrePrepareRequest(NodeId from, PrePrepareRequest m) {
+        boolean ok = from.equals(ctx.ownerOf(m.ballot())) && m.ballot() > st.promised && !hearsLeader();
+        ctx.out.send(from, new PrePrepareResponse(m.ballot(), ok));
+    }
+
+    void onPrePrepareResponse(NodeId from, PrePrepareResponse m) {
+        if (prePrepareBallot <= st.promised || m.ballot() != prePrepareBallot || !m.ok() || st.isLeader()) {
+            return;
+        }
+        prePrepareOks |= Membership.bit(ctx.members.posOf(from));
+        if (ctx.quorums.isRead(prePrepareOks)) {
+            prePrepareBallot = 0;
             prepare();
         }
+    }
+
+    /** PrePrepare's guard against disrupting a live leader; a leader hears itself. */
+    boolean hearsLeader() {
+        return st.isLeader() || ticksSinceLeader < ctx.tuning.electionTicksMin();
     }
 
     /**
@@ -169,10 +225,12 @@ class Leadership {
         ctx.tracer.received("ObserveBallot", from, m, mark);
     }
 
-    /** A leader of our promised ballot spoke: follow it and restart the election timer. */
+    /** A leader of our promised ballot spoke: follow it, restart the election timer, stop pre-preparing. */
     void onLeaderContact(NodeId leader) {
         st.leaderHint = leader;
         electionElapsed = 0;
+        ticksSinceLeader = 0;
+        prePrepareBallot = 0;
     }
 
     /** Become a follower; a leader first answers its waiting clients and stops replicating. */

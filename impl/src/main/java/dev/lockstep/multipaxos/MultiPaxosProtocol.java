@@ -15,7 +15,7 @@ public final class MultiPaxosProtocol {
     public static final String SPEC_DIR = "multipaxos";
     public static final String SPEC_MODULE = "MultiPaxos";
     public static final Traits TRAITS = new Traits(Traits.Guarantee.LINEARIZABLE, Traits.ExecutionOrder.TOTAL,
-            Traits.Leadership.LEADER, Traits.Routing.TO_LEADER, new Traits.ClusterSizes(1, 63, 3));
+            Traits.Leadership.STABLE_LEADER, Traits.Routing.TO_LEADER, new Traits.ClusterSizes(1, 63, 3));
 
     private MultiPaxosProtocol() {}
 

@@ -13,6 +13,8 @@ import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptResponse;
 import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrePrepareRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrePrepareResponse;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
 import dev.lockstep.multipaxos.PaxosMessage.ReconstructRequest;
@@ -112,6 +114,8 @@ public final class MultiPaxosReplica implements Replica {
         switch (m) {
             case AcceptRequest r -> ctx.replication.onAcceptRequest(from, r);
             case AcceptResponse r -> ctx.replication.onAcceptResponse(from, r);
+            case PrePrepareRequest r -> ctx.leadership.onPrePrepareRequest(from, r);
+            case PrePrepareResponse r -> ctx.leadership.onPrePrepareResponse(from, r);
             case PrepareRequest r -> ctx.leadership.onPrepareRequest(from, r);
             case PrepareResponse r -> ctx.leadership.onPrepareResponse(from, r);
             case CatchUpRequest r -> ctx.catchUp.onCatchUp(from, r);

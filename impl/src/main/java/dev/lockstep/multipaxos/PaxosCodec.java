@@ -13,6 +13,8 @@ import dev.lockstep.multipaxos.PaxosMessage.AcceptRequest;
 import dev.lockstep.multipaxos.PaxosMessage.AcceptResponse;
 import dev.lockstep.multipaxos.PaxosMessage.CatchUpRequest;
 import dev.lockstep.multipaxos.PaxosMessage.InstallSnapshotRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrePrepareRequest;
+import dev.lockstep.multipaxos.PaxosMessage.PrePrepareResponse;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareRequest;
 import dev.lockstep.multipaxos.PaxosMessage.PrepareResponse;
 import dev.lockstep.multipaxos.PaxosMessage.ReconstructRequest;
@@ -43,6 +45,8 @@ public final class PaxosCodec implements ProtocolCodec {
     private static final int SNAPSHOT_REQUEST = 6;
     private static final int RECONSTRUCT_REQUEST = 7;
     private static final int RECONSTRUCT_RESPONSE = 8;
+    private static final int PRE_PREPARE_REQUEST = 9;
+    private static final int PRE_PREPARE_RESPONSE = 10;
 
     private static final int PROMISE = 1;
     private static final int ACCEPTED = 2;
@@ -105,6 +109,13 @@ public final class PaxosCodec implements ProtocolCodec {
             w.uvar(m.ballot());
             w.uvar(m.slot());
             w.uvar(m.count());
+        } else if (message instanceof PrePrepareRequest m) {
+            w.u8(PRE_PREPARE_REQUEST);
+            w.uvar(m.ballot());
+        } else if (message instanceof PrePrepareResponse m) {
+            w.u8(PRE_PREPARE_RESPONSE);
+            w.uvar(m.ballot());
+            w.bool(m.ok());
         } else if (message instanceof ReconstructResponse m) {
             w.u8(RECONSTRUCT_RESPONSE);
             w.uvar(m.ballot());
@@ -137,6 +148,8 @@ public final class PaxosCodec implements ProtocolCodec {
             case SNAPSHOT_REQUEST -> m = new InstallSnapshotRequest(r.uvar(), r.uvar(), r.uvar(), r.bytes());
             case RECONSTRUCT_REQUEST -> m = new ReconstructRequest(r.uvar(), r.uvar(), slotCount(r.uvar()));
             case RECONSTRUCT_RESPONSE -> m = new ReconstructResponse(r.uvar(), r.uvar(), readEntries(r, 0, true));
+            case PRE_PREPARE_REQUEST -> m = new PrePrepareRequest(r.uvar());
+            case PRE_PREPARE_RESPONSE -> m = new PrePrepareResponse(r.uvar(), r.bool());
             default -> throw new CodecException("unknown MultiPaxos message tag " + tag);
         }
         r.expectEnd();

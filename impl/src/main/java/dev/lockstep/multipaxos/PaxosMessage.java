@@ -24,6 +24,27 @@ public sealed interface PaxosMessage extends Message {
         return getClass().getSimpleName();
     }
 
+    /**
+     * Before it prepares, a replica whose election timer fired asks whether the others would
+     * promise {@code ballot} now (Paxos's counterpart of Raft's PreVote, thesis §9.6), so that a
+     * replica cut off from a healthy leader cannot depose it when it comes back. Changes no spec
+     * variable, so it is not traced (TraceMultiPaxos.tla and TraceRSPaxos.tla never see it).
+     */
+    record PrePrepareRequest(long ballot) implements PaxosMessage {
+        @Override
+        public boolean traced() {
+            return false;
+        }
+    }
+
+    /** Whether the sender would promise {@code ballot}: it is above its promise and it hears no leader. */
+    record PrePrepareResponse(long ballot, boolean ok) implements PaxosMessage {
+        @Override
+        public boolean traced() {
+            return false;
+        }
+    }
+
     /** Phase 1a ("Paxos Made Simple" §2.2) for every slot above {@code commit} (the sender's commitIndex). */
     record PrepareRequest(long ballot, long commit) implements PaxosMessage {}
 

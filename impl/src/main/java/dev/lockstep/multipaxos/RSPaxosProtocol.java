@@ -21,7 +21,7 @@ public final class RSPaxosProtocol {
     public static final String SPEC_DIR = "rspaxos";
     public static final String SPEC_MODULE = "RSPaxos";
     public static final Traits TRAITS = new Traits(Traits.Guarantee.LINEARIZABLE, Traits.ExecutionOrder.TOTAL,
-            Traits.Leadership.LEADER, Traits.Routing.TO_LEADER, new Traits.ClusterSizes(1, 63, 5));
+            Traits.Leadership.STABLE_LEADER, Traits.Routing.TO_LEADER, new Traits.ClusterSizes(1, 63, 5));
 
     private RSPaxosProtocol() {}
 

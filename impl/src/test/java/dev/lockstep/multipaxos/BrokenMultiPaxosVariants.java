@@ -31,6 +31,15 @@ public final class BrokenMultiPaxosVariants {
         return descriptor("multipaxos-local-read-follower", LOCAL_READ_FOLLOWER);
     }
 
+    /**
+     * A replica that answers a pre-prepare yes while it still hears a live leader (the check
+     * Raft's PreVote makes, thesis §9.6): a replica that rejoins after a partition then deposes a
+     * healthy leader. Not a safety bug, so not in {@link #all()}: the stability probe catches it.
+     */
+    public static Protocol disruptivePrePrepare() {
+        return descriptor("multipaxos-disruptive-preprepare", DISRUPTIVE_PREPREPARE);
+    }
+
     public static List<Protocol> all() {
         return List.of(skipRecoveryLeader(), forgetfulAcceptor(), localReadFollower());
     }
@@ -43,6 +52,18 @@ public final class BrokenMultiPaxosVariants {
                 protected PaxosEntry proposalFor(long slot, PaxosEntry highest) {
                     PaxosEntry own = st.log.entryOrNone(slot);
                     return own.isNone() ? PaxosEntry.noop(st.promised) : own.withBal(st.promised);
+                }
+            };
+        }
+    };
+
+    static final PaxosConcerns DISRUPTIVE_PREPREPARE = new PaxosConcerns() {
+        @Override
+        public Leadership leadership(PaxosContext ctx) {
+            return new Leadership(ctx) {
+                @Override
+                boolean hearsLeader() {
+                    return st.isLeader();
                 }
             };
         }

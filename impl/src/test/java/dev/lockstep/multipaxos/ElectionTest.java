@@ -53,11 +53,13 @@ class ElectionTest {
             ReplicaConfig cfg = new LeaderTuning(10, 20, 2, 8, 2, 0).config(n(1), List.of(n(1), n(2), n(3)), false);
             MultiPaxosReplica r = new MultiPaxosReplica(cfg, seed);
             int ticks = 0;
-            while (r.view().role() == Role.FOLLOWER) {
-                r.step(new Event.Tick(0));
+            boolean fired = false;
+            while (!fired) {
+                fired = r.step(new Event.Tick(0)).effects().stream().anyMatch(e -> e instanceof Effect.Send s
+                        && s.message() instanceof PaxosMessage.PrePrepareRequest);
                 ticks++;
             }
-            assertEquals(Role.PRE_CANDIDATE, r.view().role());
+            assertEquals(Role.FOLLOWER, r.view().role(), "a pre-prepare changes no spec variable");
             assertTrue(ticks >= 10 && ticks <= 20, "seed " + seed + " timed out after " + ticks + " ticks");
         }
     }
@@ -81,9 +83,7 @@ class ElectionTest {
     void aPreparerThatHearsOfAHigherBallotStepsDown() {
         PaxosCluster c = new PaxosCluster(3, cfg -> cfg);
         c.dropRule = e -> e.from().equals(n(1)) && e.message() instanceof PrepareRequest;
-        while (c.node(1).view().role() != Role.PRE_CANDIDATE) {
-            c.tick(n(1));
-        }
+        c.timeOut(n(1));
         c.dropRule = e -> false;
         c.step(n(1), new Event.Receive(n(2), new PrepareResponse(3 * 256 + 2, false, 0, List.of())));
         assertEquals(Role.FOLLOWER, c.node(1).view().role());
@@ -95,12 +95,8 @@ class ElectionTest {
     void duelingProposersResolveToOneLeaderOfTheHighestBallot() {
         PaxosCluster c = new PaxosCluster(3, cfg -> cfg);
         // n1 and n2 time out together; their prepares cross.
-        while (c.node(1).view().role() != Role.PRE_CANDIDATE) {
-            c.tick(n(1));
-        }
-        while (c.node(2).view().role() != Role.PRE_CANDIDATE) {
-            c.tick(n(2));
-        }
+        c.timeOut(n(1));
+        c.timeOut(n(2));
         c.deliverAll();
         for (int k = 0; k < 200 && !(c.leader().isPresent() && settled(c)); k++) {
             c.tickAll();
@@ -109,6 +105,28 @@ class ElectionTest {
         assertEquals(1, leaders);
         long top = c.live.values().stream().mapToLong(r -> r.view().promised()).max().orElseThrow();
         assertEquals(top, c.node(c.leader().orElseThrow().value()).view().promised(), "the leader holds the highest ballot");
+        assertEquals(Optional.empty(), c.firstViolation);
+    }
+
+    @Test
+    void aReplicaBackFromAPartitionDoesNotDeposeAHealthyLeader() {
+        PaxosCluster c = new PaxosCluster(3, cfg -> cfg);
+        c.elect(n(1));
+        c.settle(n(1));
+        long ballot = c.node(1).view().promised();
+        c.dropRule = PaxosCluster.isolating(n(3));
+        for (int k = 0; k < 100; k++) {
+            c.tickAll();
+        }
+        c.dropRule = e -> false;
+        c.deliverAll();
+        assertEquals(ballot, c.node(3).view().promised(), "n3's pre-prepares were lost, so it never prepared");
+        for (int k = 0; k < 100; k++) {
+            c.tickAll();
+        }
+        assertEquals(Optional.of(n(1)), c.leader());
+        assertEquals(ballot, c.node(1).view().promised(), "n2 hears n1, so it refuses n3's pre-prepares");
+        assertEquals(Role.FOLLOWER, c.node(3).view().role());
         assertEquals(Optional.empty(), c.firstViolation);
     }
 

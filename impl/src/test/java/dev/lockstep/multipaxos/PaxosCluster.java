@@ -4,7 +4,9 @@ import dev.lockstep.base.NodeId;
 import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ScriptedCluster;
+
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,17 +28,54 @@ final class PaxosCluster extends ScriptedCluster<MultiPaxosReplica, PaxosMessage
         return node(k).state();
     }
 
-    /** Makes {@code id} the leader: only its timer runs until it leads (other timers are reset by its messages). */
+    /**
+     * Makes {@code id} the leader: every timer runs, but only {@code id}'s pre-prepares and
+     * prepares are delivered. Like Raft's PreVote, a pre-prepare is refused by a replica that
+     * hears a live leader, so a test cuts the old leader off (or crashes it) first.
+     */
     void elect(NodeId id) {
+        Predicate<ScriptedCluster.Envelope<PaxosMessage>> base = dropRule;
+        dropRule = e -> base.test(e) || (!e.from().equals(id) && (e.message() instanceof PaxosMessage.PrePrepareRequest
+                || e.message() instanceof PaxosMessage.PrepareRequest));
+        try {
+            for (int k = 0; k < 500; k++) {
+                if (live.get(id).view().role() == Role.LEADER) {
+                    deliverAll();
+                    return;
+                }
+                tickAll();
+            }
+        } finally {
+            dropRule = base;
+        }
+        throw new AssertionError(id + " did not become leader");
+    }
+
+    /**
+     * Ticks {@code id} until its election timer fires and its pre-prepare round (delivered at once,
+     * while every other message stays in flight) lets it prepare (spec {@code Prepare}).
+     */
+    void timeOut(NodeId id) {
         for (int k = 0; k < 500; k++) {
-            if (live.get(id).view().role() == Role.LEADER) {
-                deliverAll();
+            if (live.get(id).view().role() == Role.PRE_CANDIDATE) {
                 return;
             }
             tick(id);
-            deliverAll();
+            deliverPrePrepares();
         }
-        throw new AssertionError(id + " did not become leader");
+        throw new AssertionError(id + " did not prepare (its pre-prepare was refused?)");
+    }
+
+    private void deliverPrePrepares() {
+        for (int k = 0; k < 1000; k++) {
+            var next = network.stream().filter(e -> e.message() instanceof PaxosMessage.PrePrepareRequest
+                    || e.message() instanceof PaxosMessage.PrePrepareResponse).findFirst();
+            if (next.isEmpty()) {
+                return;
+            }
+            network.remove(next.get());
+            deliver(next.get());
+        }
     }
 
     /** Heartbeats from the leader until everyone learned its commit index. */

@@ -68,6 +68,9 @@ class PaxosCodecTest {
             slot += 2;
         }
         return List.of(
+                new PaxosMessage.PrePrepareRequest(1027),
+                new PaxosMessage.PrePrepareResponse(1027, true),
+                new PaxosMessage.PrePrepareResponse(Long.MAX_VALUE, false),
                 new PrepareRequest(770, 12),
                 new PrepareResponse(770, true, 9, reported),
                 new PrepareResponse(1027, false, 0, List.of()),

@@ -71,9 +71,7 @@ class RecoveryTest {
         PaxosCluster c = new PaxosCluster(3, cfg -> cfg);
         MultiPaxosReplica p = c.node(1);
         c.dropRule = e -> e.message() instanceof PrepareRequest;
-        while (p.view().role() != dev.lockstep.common.Role.PRE_CANDIDATE) {
-            c.tick(n(1));
-        }
+        c.timeOut(n(1));
         long ballot = p.view().promised();
         PaxosEntry older = PaxosEntry.cmd(256 + 2, req(8), put("x", "old"));
         PaxosEntry newer = PaxosEntry.cmd(2 * 256 + 3, req(9), put("x", "new"));
@@ -87,9 +85,7 @@ class RecoveryTest {
         PaxosCluster c2 = new PaxosCluster(5, cfg -> cfg);
         MultiPaxosReplica q = c2.node(1);
         c2.dropRule = e -> e.message() instanceof PrepareRequest;
-        while (q.view().role() != dev.lockstep.common.Role.PRE_CANDIDATE) {
-            c2.tick(n(1));
-        }
+        c2.timeOut(n(1));
         long b = q.view().promised();
         c2.step(n(1), new Event.Receive(n(2), new PrepareResponse(b, true, 0,
                 List.of(new PaxosMessage.SlotEntry(4, older)))));

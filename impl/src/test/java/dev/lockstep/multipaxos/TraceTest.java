@@ -59,20 +59,28 @@ class TraceTest {
         c.submit(n(2), new RequestId(9, 1), new Command.Get(Bytes.utf8("k1")));
         c.settle(n(2));
         c.restart(n(1));
-        while (c.node(1).view().role() != Role.PRE_CANDIDATE) {
-            c.tick(n(1));
-        }
+        // n1's timer fires while n2 leads: n3 hears n2, so n1's pre-prepare is refused and n2 stays.
+        c.tickAll(25);
         c.deliverAll();
+        // n2 is cut off; n1 leads a higher ballot; healed, n2 hears of it and steps down (ObserveBallot).
+        c.dropRule = PaxosCluster.isolating(n(2));
+        c.elect(n(1));
+        c.dropRule = e -> false;
+        for (int k = 0; k < 10 && c.tracesOf(n(2), "ObserveBallot").isEmpty(); k++) {
+            c.tick(n(2));
+            c.deliverAll();
+        }
+        c.settle(n(1));
         c.dropRule = PaxosCluster.isolating(n(3));
         for (int k = 6; k <= 20; k++) {
-            c.submit(n(2), req(k), put("k" + k, "v"));
+            c.submit(n(1), req(k), put("k" + k, "v"));
             c.deliverAll();
         }
         c.dropRule = e -> false;
-        c.settle(n(2));
+        c.settle(n(1));
         c.crash(n(3));
         c.restart(n(3));
-        c.settle(n(2));
+        c.settle(n(1));
         return c;
     }
 

@@ -2,6 +2,7 @@ package dev.lockstep.sim;
 
 import static dev.lockstep.sim.BrokenVariantSearch.firstFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.multipaxos.BrokenMultiPaxosVariants;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,18 @@ class BrokenMultiPaxosTest {
     void localReadFollowerIsALinearizabilityFailure() {
         Failure f = firstFailure(BrokenMultiPaxosVariants.localReadFollower(), 1, "all", 50);
         assertEquals(FailureKind.LINEARIZABILITY, f.kind(), f.describe());
+    }
+
+    /**
+     * A replica that promises to prepare while it hears the leader lets the follower the
+     * stability probe cut off depose the healthy leader when it rejoins: the stability probe
+     * catches it (no safety check can).
+     */
+    @Test
+    void disruptivePrePrepareDeposesAHealthyLeader() {
+        Failure f = firstFailure(BrokenMultiPaxosVariants.disruptivePrePrepare(), 1, "all", 20);
+        assertEquals(FailureKind.STABILITY, f.kind(), f.describe());
+        assertTrue(f.detail().contains("was deposed"), f.detail());
     }
 
     @Test
