@@ -175,13 +175,23 @@ class Leadership {
         }
         int pos = ctx.members.posOf(from);
         int mark = ctx.out.mark();
-        st.promises |= Membership.bit(pos);
+        countPromise(from);
         st.recovered.merge(m.entries());
         ctx.replication.notePeerCommit(pos, m.commit());
         ctx.tracer.promises("HandlePrepareResponse", from, m, mark);
-        if (ctx.quorums.isRead(st.promises)) {
+        if (wonPhaseOne()) {
             becomeLeader();
         }
+    }
+
+    /** Counts a promise of our ballot: promises are a set of acceptors, so a duplicate counts once. */
+    void countPromise(NodeId from) {
+        st.promises |= Membership.bit(ctx.members.posOf(from));
+    }
+
+    /** Whether the promises counted for our ballot are a phase-1 quorum. */
+    boolean wonPhaseOne() {
+        return ctx.quorums.isRead(st.promises);
     }
 
     /**

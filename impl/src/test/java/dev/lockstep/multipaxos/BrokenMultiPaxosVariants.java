@@ -1,5 +1,6 @@
 package dev.lockstep.multipaxos;
 
+import dev.lockstep.base.NodeId;
 import dev.lockstep.core.Event.ClientRequest;
 import dev.lockstep.core.Protocol;
 import java.util.List;
@@ -40,6 +41,15 @@ public final class BrokenMultiPaxosVariants {
         return descriptor("multipaxos-disruptive-preprepare", DISRUPTIVE_PREPREPARE);
     }
 
+    /**
+     * A proposer that counts promises instead of acceptors, so a duplicated promise counts twice:
+     * with four replicas one duplicate makes a false phase-1 quorum of three. The spec-driven
+     * conformance test (model-tests) catches it.
+     */
+    public static Protocol duplicatePromiseCounter() {
+        return descriptor("multipaxos-duplicate-promise-counter", DUPLICATE_PROMISE_COUNTER);
+    }
+
     public static List<Protocol> all() {
         return List.of(skipRecoveryLeader(), forgetfulAcceptor(), localReadFollower());
     }
@@ -64,6 +74,31 @@ public final class BrokenMultiPaxosVariants {
                 @Override
                 boolean hearsLeader() {
                     return st.isLeader();
+                }
+            };
+        }
+    };
+
+    static final PaxosConcerns DUPLICATE_PROMISE_COUNTER = new PaxosConcerns() {
+        @Override
+        public Leadership leadership(PaxosContext ctx) {
+            return new Leadership(ctx) {
+                private long countedBallot = -1;
+                private int count;
+
+                @Override
+                void countPromise(NodeId from) {
+                    super.countPromise(from);
+                    if (countedBallot != st.promised) {
+                        countedBallot = st.promised;
+                        count = 1;
+                    }
+                    count++;
+                }
+
+                @Override
+                boolean wonPhaseOne() {
+                    return count * 2 > ctx.members.size();
                 }
             };
         }

@@ -13,16 +13,20 @@ import java.util.Set;
  * their messages stay in flight, and no spec step ever delivers them.
  *
  * @param generator the generator module in the protocol's spec folder (e.g. SpecDrivenRaft)
- * @param timeout the step a core's timer takes (ticked until the core logs it)
+ * @param timeout the step a core's timer takes (ticked until the core logs it; messages outside
+ *     the spec, such as MultiPaxos's pre-prepare round, are delivered after each tick)
  * @param request the client-request step; its {@code params.id} is "client:seq"
  * @param restart the crash-and-recover step
  * @param local steps the core takes in the same event as the step before them
  * @param coreInitiative steps the core takes on its own, passed over when the spec does not name them
+ * @param keepMessage receipts after which the spec keeps the message in flight for the action
+ *     that handles it (UpdateTerm, ObserveBallot); the core handles it in the same event, so the
+ *     driver keeps a copy in flight too and removes it when the spec's handling step comes
  * @param setFields fields of a node's state the spec writes from sets (compared without order)
  * @param maxTicks how many ticks a timeout may take before the replay calls it missing
  */
 record ReplayProfile(String generator, String timeout, String request, String restart, Set<String> local,
-        Set<String> coreInitiative, Set<String> setFields, int maxTicks) {
+        Set<String> coreInitiative, Set<String> keepMessage, Set<String> setFields, int maxTicks) {
 
     static final String DROP = "DropMessage";
     static final String DUPLICATE = "DuplicateMessage";
@@ -30,5 +34,10 @@ record ReplayProfile(String generator, String timeout, String request, String re
     /** Raft: SpecDrivenRaft.tla; names as in Raft.tla and the core's trace lines. */
     static final ReplayProfile RAFT = new ReplayProfile("SpecDrivenRaft", "Timeout", "ClientRequest", "Restart",
             Set.of("BecomeCandidate", "BecomeLeader", "AdvanceCommitIndex"),
-            Set.of("AppendEntries", "Heartbeat"), Set.of("votesGranted"), 1000);
+            Set.of("AppendEntries", "Heartbeat"), Set.of("UpdateTerm"), Set.of("votesGranted"), 1000);
+
+    /** MultiPaxos: SpecDrivenMultiPaxos.tla; names as in MultiPaxos.tla and the core's trace lines. */
+    static final ReplayProfile MULTIPAXOS = new ReplayProfile("SpecDrivenMultiPaxos", "Prepare", "ClientRequest",
+            "Restart", Set.of("BecomeLeader", "AdvanceCommit"), Set.of("Accept", "CatchUp", "InstallSnapshot"),
+            Set.of("ObserveBallot"), Set.of("promises"), 1000);
 }

@@ -97,6 +97,7 @@ public final class SpecDrivenConformance {
     static ReplayProfile profileOf(Protocol protocol) {
         return switch (protocol.specDir()) {
             case "raft" -> ReplayProfile.RAFT;
+            case "multipaxos" -> ReplayProfile.MULTIPAXOS;
             default -> throw new IllegalArgumentException("no spec-driven replay for " + protocol.name());
         };
     }

@@ -80,6 +80,8 @@ public final class SpecReplay {
             if (notImposed.isPresent()) {
                 return notImposed;
             }
+        } else if (receives(step) && !profile.keepMessage().contains(act)) {
+            cluster.take(step.get("msg")); // the copy kept in flight since the core handled it
         }
         skipCoreInitiative(cluster, act);
         ReplayCluster.CoreLine line = cluster.lines().pollFirst();
@@ -110,6 +112,7 @@ public final class SpecReplay {
         if (act.equals(profile.timeout())) {
             for (int t = 0; t < profile.maxTicks() && cluster.lines().isEmpty(); t++) {
                 cluster.tick(n);
+                cluster.deliverHidden();
             }
             return Optional.empty();
         }
@@ -121,10 +124,16 @@ public final class SpecReplay {
             cluster.restart(n);
             return Optional.empty();
         }
-        JsonNode msg = step.get("msg");
-        if (msg != null && !msg.path("type").asText().equals("none")) {
-            return cluster.deliver(msg).isPresent() ? Optional.empty()
-                    : Optional.of("the spec's " + act + " receives " + msg + ", which no core sent");
+        if (receives(step)) {
+            JsonNode msg = step.get("msg");
+            Optional<ReplayCluster.InFlight> delivered = cluster.deliver(msg);
+            if (delivered.isEmpty()) {
+                return Optional.of("the spec's " + act + " receives " + msg + ", which no core sent");
+            }
+            if (profile.keepMessage().contains(act)) {
+                cluster.bag().add(delivered.get());
+            }
+            return Optional.empty();
         }
         return profile.local().contains(act) ? Optional.empty()
                 : Optional.of("the replay does not know how to impose " + act);
@@ -143,6 +152,11 @@ public final class SpecReplay {
         String[] parts = id.split(":");
         RequestId rid = new RequestId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
         return new Event.ClientRequest(rid, new Command.Put(Bytes.utf8("k" + parts[0]), Bytes.utf8(id)));
+    }
+
+    private static boolean receives(JsonNode step) {
+        JsonNode msg = step.get("msg");
+        return msg != null && !msg.path("type").asText().equals("none");
     }
 
     private static String node(JsonNode step) {

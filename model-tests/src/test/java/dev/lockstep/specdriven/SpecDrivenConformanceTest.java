@@ -14,4 +14,12 @@ class SpecDrivenConformanceTest {
         report.lines().forEach(System.out::println);
         assertTrue(report.passed(), String.join("\n", report.lines()));
     }
+
+    @Test
+    void multiPaxosCoreTakesEveryStepOfTheSpecsBehaviours() throws Exception {
+        SpecDrivenConformance.Report report = SpecDrivenConformance.run(ProtocolRegistry.get("multipaxos"),
+                ReplayBudget.behaviours(), ReplayBudget.DEPTH, ReplayBudget.seed());
+        report.lines().forEach(System.out::println);
+        assertTrue(report.passed(), String.join("\n", report.lines()));
+    }
 }
