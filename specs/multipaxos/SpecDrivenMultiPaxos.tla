@@ -25,6 +25,14 @@
 (***************************************************************************)
 EXTENDS MCMultiPaxos, TlaJson
 
+\* The "Action/branch" names (see Branch) a run of this config must replay at
+\* least once, or the spec-driven test fails (set in each .cfg).
+CONSTANT RequiredBranches
+\* With Quiet, timers fire and nodes restart only when no message that could
+\* change anything is in flight (elections run to their end first, as with
+\* real timeouts much longer than a message delay); without, at any time.
+CONSTANT Quiet
+
 VARIABLE sdStep
 
 NoMessage == [type |-> "none"]
@@ -43,8 +51,36 @@ NodeState(i) ==
 Sent == {mm \in DOMAIN messages' :
             mm \notin DOMAIN messages \/ messages'[mm] > messages[mm]}
 
+(***************************************************************************)
+(* Guard branches: which case of an action a step took, judged in the      *)
+(* state before it (the coverage report of the spec-driven test counts     *)
+(* them; every branch in RequiredBranches must occur, or it fails).       *)
+(***************************************************************************)
+Branch(act, i, m) ==
+    CASE act = "HandlePrepareRequest" ->
+            IF m.ballot < promised[i] THEN "refused: lower ballot"
+            ELSE IF m.ballot = promised[i] THEN "promised again (duplicate)"
+            ELSE IF role[i] = "Leader" THEN "promised by a leader (steps down)"
+            ELSE IF role[i] = "Preparing" THEN "promised by a proposer (steps down)"
+            ELSE IF AcceptedAbove(log[i], m.commit) # <<>> THEN "promised, reporting entries"
+            ELSE "promised, nothing to report"
+      [] act = "HandlePrepareResponse" ->
+            IF m.from \in promises[i] THEN "duplicate"
+            ELSE IF IsQuorum(promises[i] \cup {m.from}) THEN "deciding"
+            ELSE IF m.entries # <<>> THEN "counted, with entries"
+            ELSE "counted"
+      [] act = "ObserveBallot" -> "from " \o role[i]
+      [] act \in {"Prepare", "Restart"} -> "from " \o role[i]
+      [] act = "BecomeLeader" ->
+            IF recovered[i] # OwnAccepted(log[i], commitIndex[i])
+            THEN "recovers others' entries"
+            ELSE IF DOMAIN recovered[i] # {} THEN "recovers its own entries"
+            ELSE "nothing to recover"
+      [] OTHER -> "any"
+
 Log(act, i, m, params) ==
     sdStep' = ToJson([act |-> act, node |-> i, msg |-> m, params |-> params,
+                      branch |-> Branch(act, i, m),
                       state |-> NodeState(i), sent |-> Sent])
 
 LogNetwork(act, m) == sdStep' = ToJson([act |-> act, msg |-> m])
@@ -72,10 +108,16 @@ SDNetwork ==
         \/ DropMessage(m) /\ Spent("drops") /\ LogNetwork("DropMessage", m)
         \/ DuplicateMessage(m) /\ Spent("duplicates") /\ LogNetwork("DuplicateMessage", m)
 
+\* A restart of a follower that holds nothing (no promise, no entry) checks
+\* nothing and only spends the budget: the generator leaves it out.
+UsefulRestart(i) == role[i] # "Follower" \/ promised[i] > 0 \/ Len(log[i]) > 0
+
+Calm == Quiet => BagCardinality(Live(messages)) = 0
+
 SDNode ==
     \E i \in Server :
-        \/ PrePrepared(i) /\ MCPrepare(i) /\ Log("Prepare", i, NoMessage, NoParams)
-        \/ Restart(i) /\ commitIndex'[i] = 0 /\ Spent("restarts")
+        \/ Calm /\ PrePrepared(i) /\ MCPrepare(i) /\ Log("Prepare", i, NoMessage, NoParams)
+        \/ Calm /\ UsefulRestart(i) /\ Restart(i) /\ commitIndex'[i] = 0 /\ Spent("restarts")
            /\ Log("Restart", i, NoMessage, NoParams)
         \/ \E id \in RequestIds :
               MCClientRequest(i, id) /\ NewRequest(i, id)
@@ -86,7 +128,7 @@ SDNode ==
 SDLocal ==
     \E i \in Server : MCBecomeLeader(i) /\ Log("BecomeLeader", i, NoMessage, NoParams)
 
-SDInit == MCInit /\ sdStep = ToJson([act |-> "Init"])
+SDInit == MCInit /\ sdStep = ToJson([act |-> "Init", branches |-> RequiredBranches])
 
 \* MCMultiPaxos's bounds as a guard (see SpecDrivenRaft.tla).
 SDNext == ((SDReceive \/ SDNetwork \/ SDNode) /\ MCConstraint') \/ SDLocal

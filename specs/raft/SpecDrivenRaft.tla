@@ -26,6 +26,14 @@
 (***************************************************************************)
 EXTENDS MCRaft, TlaJson
 
+\* The "Action/branch" names (see Branch) a run of this config must replay at
+\* least once, or the spec-driven test fails (set in each .cfg).
+CONSTANT RequiredBranches
+\* With Quiet, timers fire and nodes restart only when no message that could
+\* change anything is in flight (elections run to their end first, as with
+\* real timeouts much longer than a message delay); without, at any time.
+CONSTANT Quiet
+
 VARIABLES sdStep, sdFollow
 
 NoMessage == [type |-> "none"]
@@ -44,21 +52,56 @@ NodeState(i) ==
 Sent == {mm \in DOMAIN messages' :
             mm \notin DOMAIN messages \/ messages'[mm] > messages[mm]}
 
-Log(act, i, m, params) ==
-    sdStep' = ToJson([act |-> act, node |-> i, msg |-> m, params |-> params,
-                      state |-> NodeState(i), sent |-> Sent])
-
-LogNetwork(act, m) ==
-    sdStep' = ToJson([act |-> act, msg |-> m])
-
-NoParams == [none |-> 0]
-
 \* After UpdateTerm the core goes on to handle the message in the same step
 \* when Raft has a handler for it in the new term: a request.  A response of
 \* a higher term only moves the term.
 HandledAfterUpdateTerm(m) ==
     m.type \in {"RequestVoteRequest", "AppendEntriesRequest", "HeartbeatRequest",
                 "InstallSnapshotRequest"}
+
+(***************************************************************************)
+(* Guard branches: which case of an action a step took, judged in the      *)
+(* state before it (the coverage report of the spec-driven test counts     *)
+(* them; every branch in RequiredBranches must occur, or it fails).       *)
+(***************************************************************************)
+VoteBranch(i, m) ==
+    IF m.from \in votesGranted[i] THEN "duplicate"
+    ELSE IF IsQuorum(votesGranted[i] \cup {m.from}) THEN "deciding"
+    ELSE "counted"
+
+Branch(act, i, m) ==
+    CASE act = "HandleRequestVoteResponse"    -> VoteBranch(i, m)
+      [] act = "HandleRequestPreVoteResponse" -> VoteBranch(i, m)
+      [] act = "HandleRequestVoteRequest" ->
+            IF m.term < currentTerm[i] THEN "stale term"
+            ELSE IF votedFor[i] = m.from THEN "repeated grant"
+            ELSE IF votedFor[i] # Nil THEN "voted for another"
+            ELSE IF ~LogUpToDate(i, m) THEN "log behind"
+            ELSE "granted"
+      [] act = "HandleRequestPreVoteRequest" ->
+            IF m.term <= currentTerm[i] THEN "term not higher"
+            ELSE IF ~LogUpToDate(i, m) THEN "log behind"
+            ELSE IF state[i] = "Leader" THEN "hears a leader"
+            ELSE "granted"
+      [] act = "UpdateTerm" ->
+            IF HandledAfterUpdateTerm(m) THEN "by request" ELSE "by response"
+      [] act \in {"Timeout", "Restart"} -> "from " \o state[i]
+      [] act = "BecomeLeader" ->
+            IF Len(log[i]) = 0 THEN "empty log" ELSE "log of earlier terms"
+      [] act = "ClientRequest" ->
+            IF LastTerm(log[i]) = currentTerm[i] /\ log[i][Len(log[i])].kind = "cmd"
+            THEN "after another request" ELSE "first of the term"
+      [] OTHER -> "any"
+
+Log(act, i, m, params) ==
+    sdStep' = ToJson([act |-> act, node |-> i, msg |-> m, params |-> params,
+                      branch |-> Branch(act, i, m),
+                      state |-> NodeState(i), sent |-> Sent])
+
+LogNetwork(act, m) ==
+    sdStep' = ToJson([act |-> act, msg |-> m])
+
+NoParams == [none |-> 0]
 
 \* The core grants a pre-vote exactly when Raft allows it and it hears no
 \* leader ([Thesis] 9.6).  No behaviour here delivers a leader's message, so
@@ -97,10 +140,17 @@ SDNetwork ==
 \* the entry it has); the generator offers only ids not in the leader's log.
 NewRequest(i, id) == \A k \in 1..Len(log[i]) : log[i][k].id # id
 
+\* A restart of a follower that holds nothing (no term, vote or entry) checks
+\* nothing and only spends the budget: the generator leaves it out.
+UsefulRestart(i) ==
+    state[i] # "Follower" \/ currentTerm[i] > 0 \/ Len(log[i]) > 0
+
+Calm == Quiet => BagCardinality(Live(messages)) = 0
+
 SDNode ==
     \E i \in Server :
-        \/ Free(MCTimeout(i) /\ Log("Timeout", i, NoMessage, NoParams))
-        \/ Free(MCRestart(i) /\ Log("Restart", i, NoMessage, NoParams))
+        \/ Free(Calm /\ MCTimeout(i) /\ Log("Timeout", i, NoMessage, NoParams))
+        \/ Free(Calm /\ UsefulRestart(i) /\ MCRestart(i) /\ Log("Restart", i, NoMessage, NoParams))
         \/ \E id \in RequestIds :
               Free(MCClientRequest(i, id) /\ NewRequest(i, id)
                    /\ Log("ClientRequest", i, NoMessage, [id |-> id]))
@@ -113,7 +163,8 @@ SDLocal ==
         \/ Free(MCBecomeCandidate(i) /\ Log("BecomeCandidate", i, NoMessage, NoParams))
         \/ Free(MCBecomeLeader(i) /\ Log("BecomeLeader", i, NoMessage, NoParams))
 
-SDInit == MCInit /\ sdStep = ToJson([act |-> "Init"]) /\ sdFollow = NoMessage
+SDInit == MCInit /\ sdStep = ToJson([act |-> "Init", branches |-> RequiredBranches])
+          /\ sdFollow = NoMessage
 
 \* MCRaft's bounds, as a guard: TLC's simulation ends a behaviour at the first
 \* random step that leaves a state constraint, so a step beyond a budget is

@@ -1,5 +1,6 @@
 package dev.lockstep.specdriven;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Set;
  * their messages stay in flight, and no spec step ever delivers them.
  *
  * @param generator the generator module in the protocol's spec folder (e.g. SpecDrivenRaft)
+ * @param configs its configs (without .cfg), each run in CI: e.g. one weighted to network faults
+ *     and one to leader changes
  * @param timeout the step a core's timer takes (ticked until the core logs it; messages outside
  *     the spec, such as MultiPaxos's pre-prepare round, are delivered after each tick)
  * @param request the client-request step; its {@code params.id} is "client:seq"
@@ -25,19 +28,21 @@ import java.util.Set;
  * @param setFields fields of a node's state the spec writes from sets (compared without order)
  * @param maxTicks how many ticks a timeout may take before the replay calls it missing
  */
-record ReplayProfile(String generator, String timeout, String request, String restart, Set<String> local,
+record ReplayProfile(String generator, List<String> configs, String timeout, String request, String restart, Set<String> local,
         Set<String> coreInitiative, Set<String> keepMessage, Set<String> setFields, int maxTicks) {
 
     static final String DROP = "DropMessage";
     static final String DUPLICATE = "DuplicateMessage";
 
     /** Raft: SpecDrivenRaft.tla; names as in Raft.tla and the core's trace lines. */
-    static final ReplayProfile RAFT = new ReplayProfile("SpecDrivenRaft", "Timeout", "ClientRequest", "Restart",
+    static final ReplayProfile RAFT = new ReplayProfile("SpecDrivenRaft",
+            List.of("SpecDrivenRaft", "SpecDrivenRaftChurn"), "Timeout", "ClientRequest", "Restart",
             Set.of("BecomeCandidate", "BecomeLeader", "AdvanceCommitIndex"),
             Set.of("AppendEntries", "Heartbeat"), Set.of("UpdateTerm"), Set.of("votesGranted"), 1000);
 
     /** MultiPaxos: SpecDrivenMultiPaxos.tla; names as in MultiPaxos.tla and the core's trace lines. */
-    static final ReplayProfile MULTIPAXOS = new ReplayProfile("SpecDrivenMultiPaxos", "Prepare", "ClientRequest",
+    static final ReplayProfile MULTIPAXOS = new ReplayProfile("SpecDrivenMultiPaxos",
+            List.of("SpecDrivenMultiPaxos", "SpecDrivenMultiPaxosChurn"), "Prepare", "ClientRequest",
             "Restart", Set.of("BecomeLeader", "AdvanceCommit"), Set.of("Accept", "CatchUp", "InstallSnapshot"),
             Set.of("ObserveBallot"), Set.of("promises"), 1000);
 }

@@ -45,20 +45,29 @@ public final class SpecDrivenConformance {
         }
     }
 
-    /** What a run replayed and what failed. */
+    /**
+     * What a run replayed and what failed. {@code branches} counts, per "Action/branch" the
+     * generator names (its {@code Branch} operator), the steps replayed; {@code missing} lists
+     * the branches its {@code SDBranches} requires that no replayed step took (every required
+     * branch is listed in {@code branches}, with 0 when missing).
+     */
     public record Report(String protocol, SpecBehaviours.Request request, int replayed, List<Failure> failures,
-            Map<String, Integer> actions, String tlcProblem) {
+            Map<String, Integer> actions, Map<String, Integer> branches, List<String> missing, String tlcProblem) {
 
         public boolean passed() {
-            return tlcProblem == null && failures.isEmpty() && replayed > 0;
+            return tlcProblem == null && failures.isEmpty() && replayed > 0 && missing.isEmpty();
         }
 
         public List<String> lines() {
             List<String> out = new ArrayList<>();
-            out.add(protocol + ": " + replayed + " behaviours of " + request.module() + " (TLC seed " + request.seed()
+            out.add(protocol + ": " + replayed + " behaviours of " + request.module() + " with " + request.config()
+                    + ".cfg (TLC seed " + request.seed()
                     + ", depth <= " + request.depth() + "), " + failures.size() + " not replayed"
                     + (tlcProblem == null ? "" : "; TLC: " + tlcProblem));
             out.add("  steps replayed per action: " + actions);
+            out.add("  guard branches replayed (" + branches.size() + " seen or required; required but never taken: "
+                    + (missing.isEmpty() ? "none" : missing) + "):");
+            branches.forEach((b, n) -> out.add(String.format("    %-66s %6d", b, n)));
             for (Failure f : failures.subList(0, Math.min(3, failures.size()))) {
                 out.add("  behaviour #" + f.behaviour().number() + " (regenerate: TLC seed " + request.seed()
                         + ", num >= " + (f.behaviour().number() + 1) + "; " + request.command() + "):");
@@ -70,27 +79,45 @@ public final class SpecDrivenConformance {
 
     private SpecDrivenConformance() {}
 
-    public static Report run(Protocol protocol, int num, int depth, long seed) throws IOException {
+    /** The generator configs of {@code protocol}'s spec, each a separate run. */
+    public static List<String> configs(Protocol protocol) {
+        return profileOf(protocol).configs();
+    }
+
+    /** Generates {@code num} behaviours of {@code config} (one of {@link #configs}) and replays them. */
+    public static Report run(Protocol protocol, String config, int num, int depth, long seed) throws IOException {
         ReplayProfile profile = profileOf(protocol);
         Path specs = SpecsRoot.locate().orElseThrow(() -> new IllegalStateException("cannot find specs/"));
         SpecBehaviours.Request request = new SpecBehaviours.Request(specs.resolve(protocol.specDir()),
-                profile.generator(), num, depth, seed, Duration.ofMinutes(10));
+                profile.generator(), config, num, depth, seed, Duration.ofMinutes(10));
         SpecBehaviours.Result generated = SpecBehaviours.generate(request);
         if (!generated.tlc().passed()) {
-            return new Report(protocol.name(), request, 0, List.of(), Map.of(), generated.tlc().outcome() + " "
-                    + Optional.ofNullable(generated.tlc().error()).orElse(String.valueOf(generated.tlc().violation())));
+            return new Report(protocol.name(), request, 0, List.of(), Map.of(), Map.of(), List.of(),
+                    generated.tlc().outcome() + " " + Optional.ofNullable(generated.tlc().error())
+                            .orElse(String.valueOf(generated.tlc().violation())));
         }
         SpecReplay replay = new SpecReplay(protocol, profile, members(generated.behaviours()), TICK_NANOS);
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> actions = new TreeMap<>();
+        Map<String, Integer> branches = new TreeMap<>();
         for (SpecBehaviours.Behaviour b : generated.behaviours()) {
+            b.init().path("branches").forEach(n -> branches.putIfAbsent(n.asText(), 0));
             Optional<SpecReplay.Mismatch> m = replay.replay(b, seed + b.number(), b.steps().size() + 1 >= depth);
             int upTo = m.map(SpecReplay.Mismatch::step).orElse(b.steps().size() + 1) - 1;
-            b.steps().subList(0, Math.min(upTo, b.steps().size()))
-                    .forEach(s -> actions.merge(s.get("act").asText(), 1, Integer::sum));
+            for (var s : b.steps().subList(0, Math.min(upTo, b.steps().size()))) {
+                actions.merge(s.get("act").asText(), 1, Integer::sum);
+                if (s.has("branch")) {
+                    branches.merge(s.get("act").asText() + "/" + s.get("branch").asText(), 1, Integer::sum);
+                }
+            }
             m.ifPresent(mm -> failures.add(new Failure(b, mm)));
         }
-        return new Report(protocol.name(), request, generated.behaviours().size(), failures, actions, null);
+        List<String> required = new ArrayList<>();
+        generated.behaviours().stream().findFirst()
+                .ifPresent(b -> b.init().path("branches").forEach(n -> required.add(n.asText())));
+        List<String> missing = required.stream().filter(r -> branches.getOrDefault(r, 0) == 0).toList();
+        return new Report(protocol.name(), request, generated.behaviours().size(), failures, actions, branches,
+                missing, null);
     }
 
     /** The replay profile of the protocol whose spec folder {@code protocol} uses. */

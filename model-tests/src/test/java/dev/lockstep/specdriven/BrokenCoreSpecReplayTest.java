@@ -27,7 +27,8 @@ class BrokenCoreSpecReplayTest {
     }
 
     private static void assertCaughtBecomingLeader(Protocol broken) throws Exception {
-        SpecDrivenConformance.Report report = SpecDrivenConformance.run(broken, ReplayBudget.behaviours(),
+        String faults = SpecDrivenConformance.configs(broken).get(0);
+        SpecDrivenConformance.Report report = SpecDrivenConformance.run(broken, faults, ReplayBudget.behaviours(),
                 ReplayBudget.DEPTH, ReplayBudget.seed());
         report.lines().forEach(System.out::println);
         assertFalse(report.passed(), "the replay must reject " + broken.name());

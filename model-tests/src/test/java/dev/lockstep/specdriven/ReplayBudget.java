@@ -9,7 +9,7 @@ package dev.lockstep.specdriven;
 final class ReplayBudget {
     static final int CI_BEHAVIOURS = 150;
     static final int DEEP_BEHAVIOURS = 2000;
-    static final int DEPTH = 60;
+    static final int DEPTH = 100;
 
     private ReplayBudget() {}
 

