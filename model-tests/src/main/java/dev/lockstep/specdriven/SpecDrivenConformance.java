@@ -52,7 +52,19 @@ public final class SpecDrivenConformance {
      * branch is listed in {@code branches}, with 0 when missing).
      */
     public record Report(String protocol, SpecBehaviours.Request request, int replayed, List<Failure> failures,
-            Map<String, Integer> actions, Map<String, Integer> branches, List<String> missing, String tlcProblem) {
+            Map<String, Integer> actions, Map<String, Integer> branches, List<String> missing, List<String> shown,
+            String tlcProblem) {
+
+        /** The command that replays behaviour #{@code number} alone and prints its steps. */
+        public String replayCommand(int number) {
+            return "./lockstep spec-replay --protocol " + specProtocol() + " --config " + request.config() + " --depth "
+                    + request.depth() + " --seed " + request.seed() + " --only " + number;
+        }
+
+        private String specProtocol() {
+            return protocol.contains("-") ? protocol.substring(0, protocol.indexOf('-')) + " (a broken variant: "
+                    + protocol + ")" : protocol;
+        }
 
         public boolean passed() {
             return tlcProblem == null && failures.isEmpty() && replayed > 0 && missing.isEmpty();
@@ -69,9 +81,13 @@ public final class SpecDrivenConformance {
                     + (missing.isEmpty() ? "none" : missing) + "):");
             branches.forEach((b, n) -> out.add(String.format("    %-66s %6d", b, n)));
             for (Failure f : failures.subList(0, Math.min(3, failures.size()))) {
-                out.add("  behaviour #" + f.behaviour().number() + " (regenerate: TLC seed " + request.seed()
-                        + ", num >= " + (f.behaviour().number() + 1) + "; " + request.command() + "):");
+                out.add("  behaviour #" + f.behaviour().number() + " (replay: " + replayCommand(f.behaviour().number())
+                        + "; TLC alone: " + request.command() + "):");
                 f.explain().forEach(l -> out.add("    " + l));
+            }
+            if (failures.isEmpty() && !shown.isEmpty()) {
+                out.add("  its steps:");
+                shown.forEach(l -> out.add("    " + l));
             }
             return out;
         }
@@ -84,15 +100,29 @@ public final class SpecDrivenConformance {
         return profileOf(protocol).configs();
     }
 
+    /**
+     * Replays only behaviour #{@code number} of the seed (TLC generates the first number + 1 and
+     * the others are skipped); the report then prints that behaviour's steps.
+     */
+    public static Report runOne(Protocol protocol, String config, int number, int depth, long seed) throws IOException {
+        Report all = run(protocol, config, number + 1, depth, seed, b -> b.number() == number);
+        return all;
+    }
+
     /** Generates {@code num} behaviours of {@code config} (one of {@link #configs}) and replays them. */
     public static Report run(Protocol protocol, String config, int num, int depth, long seed) throws IOException {
+        return run(protocol, config, num, depth, seed, b -> true);
+    }
+
+    private static Report run(Protocol protocol, String config, int num, int depth, long seed,
+            java.util.function.Predicate<SpecBehaviours.Behaviour> which) throws IOException {
         ReplayProfile profile = profileOf(protocol);
         Path specs = SpecsRoot.locate().orElseThrow(() -> new IllegalStateException("cannot find specs/"));
         SpecBehaviours.Request request = new SpecBehaviours.Request(specs.resolve(protocol.specDir()),
                 profile.generator(), config, num, depth, seed, Duration.ofMinutes(10));
         SpecBehaviours.Result generated = SpecBehaviours.generate(request);
         if (!generated.tlc().passed()) {
-            return new Report(protocol.name(), request, 0, List.of(), Map.of(), Map.of(), List.of(),
+            return new Report(protocol.name(), request, 0, List.of(), Map.of(), Map.of(), List.of(), List.of(),
                     generated.tlc().outcome() + " " + Optional.ofNullable(generated.tlc().error())
                             .orElse(String.valueOf(generated.tlc().violation())));
         }
@@ -100,7 +130,8 @@ public final class SpecDrivenConformance {
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> actions = new TreeMap<>();
         Map<String, Integer> branches = new TreeMap<>();
-        for (SpecBehaviours.Behaviour b : generated.behaviours()) {
+        List<SpecBehaviours.Behaviour> chosen = generated.behaviours().stream().filter(which).toList();
+        for (SpecBehaviours.Behaviour b : chosen) {
             b.init().path("branches").forEach(n -> branches.putIfAbsent(n.asText(), 0));
             Optional<SpecReplay.Mismatch> m = replay.replay(b, seed + b.number(), b.steps().size() + 1 >= depth);
             int upTo = m.map(SpecReplay.Mismatch::step).orElse(b.steps().size() + 1) - 1;
@@ -116,8 +147,8 @@ public final class SpecDrivenConformance {
         generated.behaviours().stream().findFirst()
                 .ifPresent(b -> b.init().path("branches").forEach(n -> required.add(n.asText())));
         List<String> missing = required.stream().filter(r -> branches.getOrDefault(r, 0) == 0).toList();
-        return new Report(protocol.name(), request, generated.behaviours().size(), failures, actions, branches,
-                missing, null);
+        List<String> shown = chosen.size() == 1 ? SpecReplay.describe(chosen.get(0)) : List.of();
+        return new Report(protocol.name(), request, chosen.size(), failures, actions, branches, missing, shown, null);
     }
 
     /** The replay profile of the protocol whose spec folder {@code protocol} uses. */
