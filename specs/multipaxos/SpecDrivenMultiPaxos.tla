@@ -128,7 +128,15 @@ SDNode ==
 SDLocal ==
     \E i \in Server : MCBecomeLeader(i) /\ Log("BecomeLeader", i, NoMessage, NoParams)
 
-SDInit == MCInit /\ sdStep = ToJson([act |-> "Init", branches |-> RequiredBranches])
+\* How the driver maps these steps onto the core (dev.lockstep.specdriven.ReplayProfile).
+ReplayProfile ==
+    [timeout |-> "Prepare", request |-> "ClientRequest", restart |-> "Restart",
+     local |-> {"BecomeLeader", "AdvanceCommit"},
+     coreInitiative |-> {"Accept", "CatchUp", "InstallSnapshot"},
+     keepMessage |-> {"ObserveBallot"}, setFields |-> {"promises"}]
+
+SDInit == MCInit /\ sdStep = ToJson([act |-> "Init", branches |-> RequiredBranches,
+                                     replay |-> ReplayProfile])
 
 \* MCMultiPaxos's bounds as a guard (see SpecDrivenRaft.tla).
 SDNext == ((SDReceive \/ SDNetwork \/ SDNode) /\ MCConstraint') \/ SDLocal

@@ -163,7 +163,19 @@ SDLocal ==
         \/ Free(MCBecomeCandidate(i) /\ Log("BecomeCandidate", i, NoMessage, NoParams))
         \/ Free(MCBecomeLeader(i) /\ Log("BecomeLeader", i, NoMessage, NoParams))
 
-SDInit == MCInit /\ sdStep = ToJson([act |-> "Init", branches |-> RequiredBranches])
+\* How the driver maps these steps onto the core (dev.lockstep.specdriven.ReplayProfile):
+\* the timer step, the request and restart steps, the steps the core takes in
+\* the same event as the one before, the sends it decides itself, the
+\* receipts after which the spec keeps the message for its handler, and the
+\* state fields that are sets.
+ReplayProfile ==
+    [timeout |-> "Timeout", request |-> "ClientRequest", restart |-> "Restart",
+     local |-> {"BecomeCandidate", "BecomeLeader", "AdvanceCommitIndex"},
+     coreInitiative |-> {"AppendEntries", "Heartbeat"},
+     keepMessage |-> {"UpdateTerm"}, setFields |-> {"votesGranted"}]
+
+SDInit == MCInit /\ sdStep = ToJson([act |-> "Init", branches |-> RequiredBranches,
+                                     replay |-> ReplayProfile])
           /\ sdFollow = NoMessage
 
 \* MCRaft's bounds, as a guard: TLC's simulation ends a behaviour at the first

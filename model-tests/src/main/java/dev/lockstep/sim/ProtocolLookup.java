@@ -15,12 +15,12 @@ import java.util.Optional;
  * {@code -Dlockstep.protocols.extra=<a test class of impl's test-jar>#all} (each protocol's
  * {@code Broken...Variants}).
  */
-final class ProtocolLookup {
+public final class ProtocolLookup {
     static final String EXTRA = "lockstep.protocols.extra";
 
     private ProtocolLookup() {}
 
-    static Optional<Protocol> find(String name) {
+    public static Optional<Protocol> find(String name) {
         Optional<Protocol> registered = ProtocolRegistry.find(name);
         if (registered.isPresent()) {
             return registered;

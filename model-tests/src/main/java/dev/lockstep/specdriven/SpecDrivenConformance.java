@@ -5,6 +5,7 @@ import dev.lockstep.core.Protocol;
 import dev.lockstep.trace.SpecBehaviours;
 import dev.lockstep.trace.SpecsRoot;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The spec-driven conformance check of one protocol: TLC generates {@code num} random behaviours
@@ -57,13 +59,11 @@ public final class SpecDrivenConformance {
 
         /** The command that replays behaviour #{@code number} alone and prints its steps. */
         public String replayCommand(int number) {
-            return "./lockstep spec-replay --protocol " + specProtocol() + " --config " + request.config() + " --depth "
-                    + request.depth() + " --seed " + request.seed() + " --only " + number;
-        }
-
-        private String specProtocol() {
-            return protocol.contains("-") ? protocol.substring(0, protocol.indexOf('-')) + " (a broken variant: "
-                    + protocol + ")" : protocol;
+            String extra = dev.lockstep.core.ProtocolRegistry.find(protocol).isPresent() ? ""
+                    : " (a test-only core: with -Dlockstep.protocols.extra=<its Broken...Variants class>#<method> and"
+                            + " impl's test classes on the class path)";
+            return "./lockstep spec-replay --protocol " + protocol + " --config " + request.config() + " --depth "
+                    + request.depth() + " --seed " + request.seed() + " --only " + number + extra;
         }
 
         public boolean passed() {
@@ -95,9 +95,32 @@ public final class SpecDrivenConformance {
 
     private SpecDrivenConformance() {}
 
-    /** The generator configs of {@code protocol}'s spec, each a separate run. */
-    public static List<String> configs(Protocol protocol) {
-        return profileOf(protocol).configs();
+    /** The generator module of a protocol's spec: {@code SpecDriven<SpecModule>}. */
+    static String generator(Protocol protocol) {
+        return "SpecDriven" + protocol.specModule();
+    }
+
+    /**
+     * The generator configs of {@code protocol}'s spec, each a separate run: every
+     * {@code specs/<dir>/SpecDriven<SpecModule>*.cfg}, in name order (none: the protocol has no
+     * spec-driven conformance yet).
+     */
+    public static List<String> configs(Protocol protocol) throws IOException {
+        Path dir = specs().resolve(protocol.specDir());
+        String prefix = generator(protocol);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix) && n.endsWith(".cfg"))
+                    .map(n -> n.substring(0, n.length() - ".cfg".length())).sorted().toList();
+        }
+    }
+
+    private static Path specs() {
+        return SpecsRoot.locate().orElseThrow(() -> new IllegalStateException("cannot find the specs/ folder from "
+                + Path.of("").toAbsolutePath()));
     }
 
     /**
@@ -116,16 +139,19 @@ public final class SpecDrivenConformance {
 
     private static Report run(Protocol protocol, String config, int num, int depth, long seed,
             java.util.function.Predicate<SpecBehaviours.Behaviour> which) throws IOException {
-        ReplayProfile profile = profileOf(protocol);
-        Path specs = SpecsRoot.locate().orElseThrow(() -> new IllegalStateException("cannot find specs/"));
-        SpecBehaviours.Request request = new SpecBehaviours.Request(specs.resolve(protocol.specDir()),
-                profile.generator(), config, num, depth, seed, Duration.ofMinutes(10));
+        SpecBehaviours.Request request = new SpecBehaviours.Request(specs().resolve(protocol.specDir()),
+                generator(protocol), config, num, depth, seed, Duration.ofMinutes(10));
         SpecBehaviours.Result generated = SpecBehaviours.generate(request);
         if (!generated.tlc().passed()) {
             return new Report(protocol.name(), request, 0, List.of(), Map.of(), Map.of(), List.of(), List.of(),
                     generated.tlc().outcome() + " " + Optional.ofNullable(generated.tlc().error())
                             .orElse(String.valueOf(generated.tlc().violation())));
         }
+        if (generated.behaviours().isEmpty()) {
+            return new Report(protocol.name(), request, 0, List.of(), Map.of(), Map.of(), List.of(), List.of(),
+                    "TLC wrote no behaviour");
+        }
+        ReplayProfile profile = ReplayProfile.fromInit(generated.behaviours().get(0).init());
         SpecReplay replay = new SpecReplay(protocol, profile, members(generated.behaviours()), TICK_NANOS);
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> actions = new TreeMap<>();
@@ -149,15 +175,6 @@ public final class SpecDrivenConformance {
         List<String> missing = required.stream().filter(r -> branches.getOrDefault(r, 0) == 0).toList();
         List<String> shown = chosen.size() == 1 ? SpecReplay.describe(chosen.get(0)) : List.of();
         return new Report(protocol.name(), request, chosen.size(), failures, actions, branches, missing, shown, null);
-    }
-
-    /** The replay profile of the protocol whose spec folder {@code protocol} uses. */
-    static ReplayProfile profileOf(Protocol protocol) {
-        return switch (protocol.specDir()) {
-            case "raft" -> ReplayProfile.RAFT;
-            case "multipaxos" -> ReplayProfile.MULTIPAXOS;
-            default -> throw new IllegalArgumentException("no spec-driven replay for " + protocol.name());
-        };
     }
 
     /** The nodes the behaviours name: n1..nK for the largest K any step names. */

@@ -1,7 +1,7 @@
 package dev.lockstep.specdriven;
 
 import dev.lockstep.core.Protocol;
-import dev.lockstep.core.ProtocolRegistry;
+import dev.lockstep.sim.ProtocolLookup;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Replay TLC-generated behaviours of a protocol's spec against its Java core.")
 public final class SpecReplayMain implements Callable<Integer> {
 
-    @Option(names = "--protocol", required = true, description = "raft or multipaxos")
+    @Option(names = "--protocol", required = true, description = "raft or multipaxos (or a test-only variant named "
+            + "by -Dlockstep.protocols.extra, as for simulate)")
     String protocol;
 
     @Option(names = "--config", description = "generator config (default: every one of the protocol), "
@@ -39,7 +40,7 @@ public final class SpecReplayMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Protocol p = ProtocolRegistry.find(protocol).orElseThrow(() -> new CommandLine.ParameterException(
+        Protocol p = ProtocolLookup.find(protocol).orElseThrow(() -> new CommandLine.ParameterException(
                 new CommandLine(this), "unknown protocol " + protocol + "; spec-replay knows raft, multipaxos"));
         List<String> configs = config == null ? SpecDrivenConformance.configs(p) : List.of(config);
         boolean passed = true;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.core.Protocol;
 import dev.lockstep.core.ProtocolRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +20,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SpecDrivenConformanceTest {
 
-    static Stream<Arguments> configs() {
-        return Stream.of("raft", "multipaxos").map(ProtocolRegistry::get)
-                .flatMap(p -> SpecDrivenConformance.configs(p).stream().map(c -> Arguments.of(p.name(), c)));
+    /** Every config of every registered protocol that has a generator (Raft, MultiPaxos so far). */
+    static Stream<Arguments> configs() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        for (String name : ProtocolRegistry.names()) {
+            for (String c : SpecDrivenConformance.configs(ProtocolRegistry.get(name))) {
+                out.add(Arguments.of(name, c));
+            }
+        }
+        assertTrue(out.stream().map(a -> a.get()[0]).toList().containsAll(List.of("raft", "multipaxos")), out.toString());
+        return out.stream();
     }
 
     @ParameterizedTest(name = "{0} {1}")
