@@ -203,6 +203,29 @@ public abstract class ScriptedCluster<R extends Replica, M extends Message> {
         network.removeIf(which);
     }
 
+    /**
+     * Makes {@code id} the leader: every timer runs, but of the election requests
+     * ({@code isElectionRequest}: pre-votes and votes, pre-prepares and prepares) only
+     * {@code id}'s are delivered, until {@code leads} holds for it (at most 500 rounds). A
+     * protocol whose voters refuse while they hear a leader needs the old leader cut off first.
+     */
+    protected void electBy(NodeId id, Predicate<M> isElectionRequest, Predicate<R> leads) {
+        Predicate<Envelope<M>> base = dropRule;
+        dropRule = e -> base.test(e) || (!e.from().equals(id) && isElectionRequest.test(e.message()));
+        try {
+            for (int k = 0; k < 500; k++) {
+                if (leads.test(live.get(id))) {
+                    deliverAll();
+                    return;
+                }
+                tickAll();
+            }
+        } finally {
+            dropRule = base;
+        }
+        throw new AssertionError(id + " did not become leader");
+    }
+
     /** One tick at {@code id}; every tick reads a clock 10 ms later than the one before. */
     public void tick(NodeId id) {
         clockNanos += 10_000_000L;

@@ -6,7 +6,6 @@ import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ScriptedCluster;
 
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,21 +33,8 @@ final class PaxosCluster extends ScriptedCluster<MultiPaxosReplica, PaxosMessage
      * hears a live leader, so a test cuts the old leader off (or crashes it) first.
      */
     void elect(NodeId id) {
-        Predicate<ScriptedCluster.Envelope<PaxosMessage>> base = dropRule;
-        dropRule = e -> base.test(e) || (!e.from().equals(id) && (e.message() instanceof PaxosMessage.PrePrepareRequest
-                || e.message() instanceof PaxosMessage.PrepareRequest));
-        try {
-            for (int k = 0; k < 500; k++) {
-                if (live.get(id).view().role() == Role.LEADER) {
-                    deliverAll();
-                    return;
-                }
-                tickAll();
-            }
-        } finally {
-            dropRule = base;
-        }
-        throw new AssertionError(id + " did not become leader");
+        electBy(id, m -> m instanceof PaxosMessage.PrePrepareRequest || m instanceof PaxosMessage.PrepareRequest,
+                r -> r.view().role() == Role.LEADER);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.lockstep.common.Role;
 import dev.lockstep.core.ReplicaConfig;
 import dev.lockstep.core.ScriptedCluster;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,21 +27,8 @@ final class RaftCluster extends ScriptedCluster<RaftReplica, RaftMessage> {
      * leader and PreVote lets them grant), but only {@code id}'s election messages get through.
      */
     void elect(NodeId id) {
-        Predicate<Envelope<RaftMessage>> base = dropRule;
-        dropRule = e -> base.test(e) || (!e.from().equals(id) && (e.message() instanceof RaftMessage.RequestPreVoteRequest
-                || e.message() instanceof RaftMessage.RequestVoteRequest));
-        try {
-            for (int k = 0; k < 500; k++) {
-                if (live.get(id).state().role == Role.LEADER) {
-                    deliverAll();
-                    return;
-                }
-                tickAll();
-            }
-        } finally {
-            dropRule = base;
-        }
-        throw new AssertionError(id + " did not become leader");
+        electBy(id, m -> m instanceof RaftMessage.RequestPreVoteRequest || m instanceof RaftMessage.RequestVoteRequest,
+                r -> r.state().role == Role.LEADER);
     }
 
     /** Heartbeats from the leader until everyone learned its commit index. */
