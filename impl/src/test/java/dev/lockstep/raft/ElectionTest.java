@@ -40,6 +40,27 @@ class ElectionTest {
         assertEquals(Optional.empty(), c.firstViolation);
     }
 
+    /**
+     * Votes are counted per voter ([Raft] 5.2): of five, a candidate with its own vote and n2's
+     * grant, delivered twice, still waits; n3's grant makes three. (PIT found that no 3-node test
+     * tells "a quorum" from "any grant": there one grant is a quorum.)
+     */
+    @Test
+    void aCandidateOfFiveLeadsOnlyOnThreeDistinctVotes() {
+        RaftCluster c = new RaftCluster(5, cfg -> cfg);
+        c.dropRule = e -> e.message() instanceof RaftMessage.RequestVoteRequest && !e.to().equals(n(2));
+        for (int k = 0; k < 500 && c.node(1).state().role != Role.CANDIDATE; k++) {
+            c.tick(n(1));
+            c.deliverAll();
+        }
+        long term = c.node(1).state().currentTerm;
+        assertEquals(Role.CANDIDATE, c.node(1).state().role, "its own vote and n2's: two of five");
+        c.step(n(1), new Event.Receive(n(2), new RaftMessage.RequestVoteResponse(term, true)));
+        assertEquals(Role.CANDIDATE, c.node(1).state().role, "n2's grant again is still one voter");
+        c.step(n(1), new Event.Receive(n(3), new RaftMessage.RequestVoteResponse(term, true)));
+        assertEquals(Role.LEADER, c.node(1).state().role, "three distinct voters of five");
+    }
+
     @Test
     void electionTimeoutIsRandomizedWithinTheConfiguredBounds() {
         for (long seed = 1; seed <= 30; seed++) {
