@@ -79,6 +79,25 @@ class ElectionTest {
         assertEquals(first, again, "a duplicate prepare is answered again");
     }
 
+    /**
+     * Spec HandlePrepareRequest: promising a higher ballot makes a leader a follower at once
+     * (StepDown), not only when it later hears of the ballot in a response. (PIT: removing that
+     * step-down survived impl's tests; the spec-driven replay's "promised by a leader" branch
+     * would catch it, but PIT runs impl's tests only.)
+     */
+    @Test
+    void aLeaderThatPromisesAHigherBallotStepsDown() {
+        PaxosCluster c = new PaxosCluster(3, cfg -> cfg);
+        c.elect(n(1));
+        c.settle(n(1));
+        long higher = 5 * 256 + 2;
+        PrepareResponse reply = (PrepareResponse) sendOf(c.step(n(1), new Event.Receive(n(2),
+                new PrepareRequest(higher, 0)))).message();
+        assertTrue(reply.ok());
+        assertEquals(higher, c.node(1).view().promised());
+        assertEquals(Role.FOLLOWER, c.node(1).view().role(), "a leader of a lower ballot steps down as it promises");
+    }
+
     @Test
     void aPreparerThatHearsOfAHigherBallotStepsDown() {
         PaxosCluster c = new PaxosCluster(3, cfg -> cfg);
